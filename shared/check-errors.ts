@@ -12,6 +12,7 @@ export const CHECK_ERROR_KINDS = [
   "rate-limited",
   "network",
   "server",
+  "invalid-request",
 ] as const;
 
 export type CheckErrorKind = (typeof CHECK_ERROR_KINDS)[number];
@@ -42,6 +43,8 @@ export function describeCheckError(kind: CheckErrorKind): string {
       return "Kraken could not be reached. Check the laptop's connection.";
     case "server":
       return "Kraken returned an error. Try again in a few minutes.";
+    case "invalid-request":
+      return "The app sent an invalid request. Restart the app, and report it if it happens again.";
     default:
       return assertNever(kind);
   }

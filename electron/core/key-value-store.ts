@@ -1,0 +1,106 @@
+/**
+ * A small persistent map. Main backs it with electron-store; tests and the CLI use
+ * `JsonFileStore`, which writes atomically (temp file, fsync, rename) with mode 0600.
+ */
+
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from "node:fs";
+import { dirname } from "node:path";
+
+export interface KeyValueStore {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+}
+
+export class JsonFileStore implements KeyValueStore {
+  private values: Record<string, unknown>;
+
+  constructor(private readonly path: string) {
+    this.values = readJsonObject(path);
+  }
+
+  get(key: string): unknown {
+    return this.values[key];
+  }
+
+  set(key: string, value: unknown): void {
+    this.values = { ...this.values, [key]: value };
+    this.write();
+  }
+
+  delete(key: string): void {
+    if (!(key in this.values)) {
+      return;
+    }
+    const { [key]: _removed, ...rest } = this.values;
+    this.values = rest;
+    this.write();
+  }
+
+  private write(): void {
+    writeFileAtomic(this.path, JSON.stringify(this.values));
+  }
+}
+
+function readJsonObject(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === "object" &&
+      parsed !== null &&
+      !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
+  } catch {
+    // An unreadable settings file holds nothing worth keeping: the session is re-created by
+    // signing in, so start empty rather than refuse to start.
+    return {};
+  }
+}
+
+/** Writes a file so that a crash leaves either the old or the new content, never a mix. */
+export function writeFileAtomic(path: string, content: string | Buffer): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, "w", 0o600);
+  try {
+    writeSync(
+      fd,
+      typeof content === "string" ? Buffer.from(content, "utf8") : content,
+    );
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+/** A store that forgets everything on exit, for one-off CLI runs. */
+export class MemoryStore implements KeyValueStore {
+  private readonly values = new Map<string, unknown>();
+
+  get(key: string): unknown {
+    return this.values.get(key);
+  }
+
+  set(key: string, value: unknown): void {
+    this.values.set(key, value);
+  }
+
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+}
