@@ -1,13 +1,153 @@
-/** `queue add|list|sync`: the offline queue from the terminal. */
+/**
+ * `queue add|list|sync`: the app's offline queue from the terminal, on the same files the app
+ * uses. Results are sealed with a key kept in the data folder, because the CLI has no keychain.
+ */
 
-import type { Command, CliOptions } from "./arguments";
-import { UsageError } from "./arguments";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseAccountNumber } from "../shared/account-number";
+import { AesGcmCipher } from "../electron/core/aes-gcm-cipher";
+import { runCreditCheck } from "../electron/core/credit-check";
+import { writeFileAtomic } from "../electron/core/key-value-store";
+import { KrakenClient } from "../electron/core/kraken-client";
+import { toCheckError } from "../electron/core/kraken-errors";
+import { createStreamLogger, silentLogger } from "../electron/core/logger";
+import { CheckQueue } from "../electron/core/queue/check-queue";
+import type { QueueItemView } from "../shared/views";
+import type { CliOptions, Command } from "./arguments";
 import type { Credentials } from "./credentials";
+import { signInForRun } from "./sign-in";
+
+export const EXIT_QUEUE_PENDING = 3;
+
+type QueueCommand = Extract<
+  Command,
+  { kind: "queue-add" | "queue-list" | "queue-sync" }
+>;
+
+const KEY_FILE = "cli-queue.key";
 
 export async function runQueueCommand(
-  command: Exclude<Command, { kind: "help" | "check" }>,
-  _options: CliOptions,
-  _fallback: Credentials | null,
+  command: QueueCommand,
+  options: CliOptions & { dataDir: string | null },
+  fallback: Credentials | null,
 ): Promise<number> {
-  throw new UsageError(`${command.kind} is not available yet.`);
+  const dataDir = options.dataDir ?? "";
+  const logger = process.env.FIELD_CREDIT_CHECK_DEBUG
+    ? createStreamLogger((line) => process.stderr.write(line))
+    : silentLogger;
+  const queue = CheckQueue.open({
+    dataDir,
+    cipher: new AesGcmCipher(loadOrCreateKey(dataDir)),
+    requestsPerSecond: Number(process.env.FIELD_CREDIT_CHECK_QUEUE_RATE ?? 4),
+    logger,
+    toCheckError,
+  });
+
+  try {
+    switch (command.kind) {
+      case "queue-add":
+        return addToQueue(queue, command.accounts, options.json);
+      case "queue-list":
+        printItems(queue.view().items, options.json);
+        return 0;
+      case "queue-sync":
+        return await syncQueue(queue, options, fallback);
+    }
+  } finally {
+    queue.close();
+  }
+}
+
+function addToQueue(
+  queue: CheckQueue,
+  inputs: string[],
+  json: boolean,
+): number {
+  let invalid = 0;
+  for (const input of inputs) {
+    const parsed = parseAccountNumber(input);
+    if (!parsed.ok) {
+      invalid++;
+      process.stderr.write(`${parsed.message}\n`);
+      continue;
+    }
+    const item = queue.enqueue(parsed.accountNumber);
+    process.stdout.write(
+      json
+        ? `${JSON.stringify(toLine(item))}\n`
+        : `Queued ${item.accountNumber} (${item.state})\n`,
+    );
+  }
+  return invalid > 0 ? 1 : 0;
+}
+
+async function syncQueue(
+  queue: CheckQueue,
+  options: CliOptions,
+  fallback: Credentials | null,
+): Promise<number> {
+  const client = new KrakenClient({ apiUrl: options.apiUrl, maxRetries: 0 });
+  const signIn = await signInForRun(client, fallback);
+  if (!signIn.ok) {
+    process.stderr.write(`${signIn.error.message}\n`);
+    if (signIn.error.kind === "network") {
+      return EXIT_QUEUE_PENDING;
+    }
+    return 2;
+  }
+
+  const summary = await queue.sync(async (accountNumber) => {
+    const result = await runCreditCheck(client, signIn.session, accountNumber, {
+      maxRetries: 0,
+    });
+    return { status: result.status };
+  });
+  printItems(queue.view().items, options.json);
+  return summary.stillPending > 0 ? EXIT_QUEUE_PENDING : 0;
+}
+
+function printItems(items: QueueItemView[], json: boolean): void {
+  for (const item of items) {
+    const line = toLine(item);
+    if (json) {
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    } else {
+      const outcome = item.result?.guidance ?? item.error?.message ?? "";
+      process.stdout.write(
+        `${item.accountNumber}\t${item.state}\t${item.attempts} attempts\t${outcome}\n`,
+      );
+    }
+  }
+}
+
+function toLine(item: QueueItemView) {
+  return {
+    accountNumber: item.accountNumber,
+    state: item.state,
+    attempts: item.attempts,
+    queuedAt: new Date(item.queuedAt).toISOString(),
+    nextAttemptAt:
+      item.nextAttemptAt === null
+        ? null
+        : new Date(item.nextAttemptAt).toISOString(),
+    ...(item.result
+      ? { status: item.result.status, guidance: item.result.guidance }
+      : {}),
+    ...(item.error
+      ? { error: { kind: item.error.kind, message: item.error.message } }
+      : {}),
+  };
+}
+
+function loadOrCreateKey(dataDir: string): Buffer {
+  const path = join(dataDir, KEY_FILE);
+  if (existsSync(path)) {
+    return Buffer.from(readFileSync(path, "utf8").trim(), "base64");
+  }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const key = randomBytes(32);
+  writeFileAtomic(path, key.toString("base64"));
+  return key;
 }
