@@ -42,6 +42,8 @@ export function AccountNumberForm(props: AccountNumberFormProps) {
         <input
           id="account-number"
           ref={inputRef}
+          // The field is the screen's only task, so it takes focus when the rep signs in.
+          autoFocus
           className="input--account"
           type="text"
           inputMode="text"

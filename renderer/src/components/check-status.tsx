@@ -30,7 +30,7 @@ export function CheckFailedStatus(props: {
 }) {
   return (
     <div className="notice notice--error check-status" role="alert">
-      <p className="notice__title">No answer for {props.accountNumber}</p>
+      <p className="notice__title">No result for {props.accountNumber}</p>
       <p>{props.error.message}</p>
       {props.error.errorCode !== undefined && (
         <p className="muted">Kraken error code: {props.error.errorCode}</p>

@@ -40,18 +40,19 @@ export function QueuePanel(props: QueuePanelProps) {
   return (
     <aside className="queue card" aria-labelledby="queue-heading">
       <div className="queue__header">
-        <h2 id="queue-heading">Queued checks</h2>
-        <span className="queue__count">{pendingCount} pending</span>
+        <div className="queue__title">
+          <h2 id="queue-heading">Queued checks</h2>
+          <span className="queue__count">{pendingCount} pending</span>
+        </div>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          disabled={busy || queue === null}
+          onClick={() => void run(bridge.queue.sync)}
+        >
+          Sync now
+        </button>
       </div>
-
-      <button
-        type="button"
-        className="button button--secondary queue__sync"
-        disabled={busy || queue === null}
-        onClick={() => void run(bridge.queue.sync)}
-      >
-        Sync now
-      </button>
 
       {queue?.recoveredFromCorruptFile && (
         <p className="notice notice--warning">

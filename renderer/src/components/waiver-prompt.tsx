@@ -21,29 +21,37 @@ export function WaiverPrompt(props: { waiver: WaiverPromptContent }) {
         <CopyNumberButton phoneNumber={waiver.phoneNumber} />
       </div>
 
-      <h4>What the customer says on the call</h4>
-      <blockquote className="waiver__script">{waiver.callScript}</blockquote>
-
-      <h4>The customer may qualify if they</h4>
-      <ul>
-        {waiver.qualifications.map((qualification) => (
-          <li key={qualification}>{qualification}</li>
-        ))}
-      </ul>
-
-      <h4>Other ways to sign up</h4>
-      <ul>
-        {waiver.alternatives.map((alternative) => (
-          <li key={alternative}>{alternative}</li>
-        ))}
-      </ul>
-
-      <h4>Before you leave</h4>
-      <p>{waiver.adverseActionReminder}</p>
-
       <p className="waiver__warning">
         <strong>We decide after the call; do not promise a waiver.</strong>
       </p>
+
+      <div className="waiver__details">
+        <div className="waiver__column">
+          <h4>What the customer says on the call</h4>
+          <blockquote className="waiver__script">
+            {waiver.callScript}
+          </blockquote>
+
+          <h4>The customer may qualify if they</h4>
+          <ul>
+            {waiver.qualifications.map((qualification) => (
+              <li key={qualification}>{qualification}</li>
+            ))}
+          </ul>
+        </div>
+
+        <div className="waiver__column">
+          <h4>Other ways to sign up</h4>
+          <ul>
+            {waiver.alternatives.map((alternative) => (
+              <li key={alternative}>{alternative}</li>
+            ))}
+          </ul>
+
+          <h4>Before you leave</h4>
+          <p>{waiver.adverseActionReminder}</p>
+        </div>
+      </div>
     </section>
   );
 }
