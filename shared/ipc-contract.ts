@@ -49,16 +49,16 @@ export type IpcResult<T> =
 
 /** Request channels: name → [request payload, response value]. */
 export interface IpcRequests {
-  "app:get-config": [void, AppConfigView];
-  "session:get": [void, SessionView];
+  "app:get-config": [undefined, AppConfigView];
+  "session:get": [undefined, SessionView];
   "session:sign-in": [SignInRequest, SessionView];
-  "session:sign-out": [void, SessionView];
+  "session:sign-out": [undefined, SessionView];
   "graphql:execute": [GraphqlRequest, GraphqlResponse];
-  "queue:get": [void, QueueView];
+  "queue:get": [undefined, QueueView];
   "queue:retry": [QueueItemRequest, QueueView];
   "queue:discard": [QueueItemRequest, QueueView];
-  "queue:sync": [void, QueueView];
-  "connection:get": [void, ConnectionView];
+  "queue:sync": [undefined, QueueView];
+  "connection:get": [undefined, ConnectionView];
 }
 
 /** Event channels from main to the renderer: name → payload. */
