@@ -74,6 +74,8 @@ const steps: Array<() => boolean> = [
   () => run("lint", npx, ["eslint", "."]),
   () => run("format", npx, ["prettier", "--check", "."]),
   () =>
+    run("Electron security scan", "npm", ["run", "--silent", "audit:electron"]),
+  () =>
     run("unit and integration tests", npx, [
       "vitest",
       "run",

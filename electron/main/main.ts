@@ -40,7 +40,6 @@ import {
   isAppUrl,
   isPermissionAllowed,
   navigationDecision,
-  secureWebPreferences,
 } from "./security-policy";
 import { syncNotificationText } from "./sync-notification";
 
@@ -147,7 +146,24 @@ function createWindow(): void {
     minHeight: 560,
     title: "Field Credit Check",
     show: false,
-    webPreferences: secureWebPreferences(join(__dirname, "preload.cjs")),
+    // Written out here rather than built elsewhere so that reviewers and Electronegativity
+    // see every setting; test/electron reads this literal and checks each value.
+    webPreferences: {
+      preload: join(__dirname, "preload.cjs"),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: "Auxclick",
+      spellcheck: false,
+      safeDialogs: true,
+    },
   });
   mainWindow.once("ready-to-show", () => mainWindow?.show());
   mainWindow.on("closed", () => {

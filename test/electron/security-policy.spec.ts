@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import {
   resolveRendererFile,
@@ -12,13 +13,62 @@ import {
   isAppUrl,
   isPermissionAllowed,
   navigationDecision,
-  secureWebPreferences,
 } from "../../electron/main/security-policy";
 
 const HOSTS = ["octopusenergy.com"];
 
+/** Reads the literal `webPreferences` of `new BrowserWindow({...})` in main.ts. */
+function mainWindowPreferences(): Record<string, string> {
+  const path = join("electron", "main", "main.ts");
+  const source = ts.createSourceFile(
+    path,
+    readFileSync(path, "utf8"),
+    ts.ScriptTarget.Latest,
+    true,
+  );
+  const found: Array<Record<string, string>> = [];
+
+  const visit = (node: ts.Node) => {
+    if (
+      ts.isNewExpression(node) &&
+      node.expression.getText() === "BrowserWindow"
+    ) {
+      const options = node.arguments?.[0];
+      if (options && ts.isObjectLiteralExpression(options)) {
+        for (const property of options.properties) {
+          if (
+            ts.isPropertyAssignment(property) &&
+            property.name.getText() === "webPreferences" &&
+            ts.isObjectLiteralExpression(property.initializer)
+          ) {
+            const values: Record<string, string> = {};
+            for (const setting of property.initializer.properties) {
+              if (!ts.isPropertyAssignment(setting)) {
+                throw new Error(
+                  `webPreferences must be plain assignments: ${setting.getText()}`,
+                );
+              }
+              values[setting.name.getText()] = setting.initializer.getText();
+            }
+            found.push(values);
+          }
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+
+  if (found.length !== 1) {
+    throw new Error(
+      `Expected one BrowserWindow with literal webPreferences, found ${found.length}`,
+    );
+  }
+  return found[0] as Record<string, string>;
+}
+
 describe("window options", () => {
-  const preferences = secureWebPreferences("/app/preload.cjs");
+  const preferences = mainWindowPreferences();
 
   it.each([
     ["contextIsolation", true],
@@ -31,12 +81,17 @@ describe("window options", () => {
     ["experimentalFeatures", false],
     ["webviewTag", false],
     ["navigateOnDragDrop", false],
+    ["disableBlinkFeatures", '"Auxclick"'],
   ] as const)("%s is %s", (key, value) => {
-    expect(preferences[key]).toBe(value);
+    expect(preferences[key]).toBe(String(value));
   });
 
   it("enables no Blink features", () => {
     expect(preferences).not.toHaveProperty("enableBlinkFeatures");
+  });
+
+  it("loads the preload bundle", () => {
+    expect(preferences.preload).toContain('"preload.cjs"');
   });
 });
 
@@ -183,7 +238,6 @@ describe("main process wiring", () => {
     '"will-redirect"',
     "setWindowOpenHandler",
     '"will-attach-webview"',
-    "secureWebPreferences(",
     "protocol.handle(APP_PROTOCOL",
     "loadURL(APP_ENTRY_URL)",
   ])("registers %s", (call) => {
