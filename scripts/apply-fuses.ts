@@ -1,7 +1,7 @@
 /**
  * `npm run fuses -- PATH_TO_PACKAGED_ELECTRON_BINARY [--test]`: writes the fuses from
  * fuse-config.ts into a packaged app's Electron binary. Run it once per package step, before
- * signing; `--test` keeps the inspect fuse that Playwright's Electron tests need.
+ * signing. `--test` keeps the inspect fuse that Playwright's Electron tests need.
  */
 
 import { existsSync } from "node:fs";

@@ -6,7 +6,7 @@
 export type AccountNumberResult =
   { ok: true; accountNumber: string } | { ok: false; message: string };
 
-/** Longest account number accepted; real ones are about 10 characters. */
+/** Maximum account-number length accepted. Real ones are about 10 characters. */
 export const MAX_ACCOUNT_NUMBER_LENGTH = 32;
 
 const ACCOUNT_NUMBER = /^A-[0-9A-F]+$/;

@@ -1,6 +1,6 @@
 /**
  * The failures a rep can meet, named once so the renderer, main, the CLI and the logs use the
- * same words. Each kind has one plain message that says what happened and what to do next.
+ * same words. Each kind has one plain message stating what happened and what to do next.
  */
 
 export const CHECK_ERROR_KINDS = [

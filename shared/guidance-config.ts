@@ -8,7 +8,7 @@ export interface GuidanceConfig {
   waiverPhoneNumber: string;
   /** Deposit for a postpay product, as shown to the rep, e.g. "$300". */
   depositAmount: string;
-  /** What the customer says when they call about a waiver. */
+  /** Script for the customer's call about a waiver. */
   waiverCallScript: string;
   /** Who may qualify for a waiver; the provider decides after the call. */
   waiverQualifications: string[];

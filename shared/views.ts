@@ -4,7 +4,7 @@ import type { CheckError } from "./check-errors";
 import type { GuidanceConfig } from "./guidance-config";
 import type { GuidanceKind } from "./guidance";
 
-/** Where the session is kept between launches. */
+/** Storage mode of the session between launches. */
 export type SessionStorageView =
   | { mode: "keychain" }
   | {
@@ -70,7 +70,7 @@ export interface QueueView {
   recoveredFromCorruptFile: boolean;
 }
 
-/** A check answered by a queue sync, pushed so an open result card can refresh. */
+/** A check result from a queue sync, pushed so an open result card can refresh. */
 export interface CheckResultView {
   accountNumber: string;
   status: string | null;

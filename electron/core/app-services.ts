@@ -33,7 +33,7 @@ export interface AppServicesOptions {
   apiUrl: string;
   dataDir: string;
   cipher: Cipher;
-  /** Where the encrypted session is kept; main passes electron-store. */
+  /** Store for the encrypted session. Main passes electron-store. */
   store?: KeyValueStore;
   guidance?: GuidanceConfig;
   logger?: Logger;

@@ -15,7 +15,7 @@ export interface Cipher {
   decryptString(encrypted: Buffer): string;
 }
 
-/** Why the session cannot be kept on disk, or null when it can. */
+/** Returns why the session cannot be kept on disk, or null when it can. */
 export function memoryOnlyReason(
   cipher: Cipher,
 ): "basic-text-keychain" | "encryption-unavailable" | null {

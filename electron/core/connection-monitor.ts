@@ -57,7 +57,7 @@ export class ConnectionMonitor {
     return { state: this.state, checkedAt: this.checkedAt };
   }
 
-  /** The last announced view, after debouncing. */
+  /** Returns the last announced view, after debouncing. */
   announcedView(): ConnectionView {
     return this.announced;
   }
@@ -69,7 +69,7 @@ export class ConnectionMonitor {
 
   /**
    * Probes now. Call on start, on resume from sleep and on every network change; a caller
-   * that already knows the system is offline passes `systemOffline` to skip the request.
+   * that has learned the system is offline passes `systemOffline` to skip the request.
    */
   probe(systemOffline = false): Promise<ConnectionState> {
     if (systemOffline) {
@@ -89,7 +89,7 @@ export class ConnectionMonitor {
     this.record(false);
   }
 
-  /** Marks Kraken reachable after a real request got an answer. */
+  /** Marks Kraken reachable after a real request got a response. */
   reportReachable(): void {
     this.record(true);
   }
@@ -112,7 +112,7 @@ export class ConnectionMonitor {
       );
       reachable = true;
     } catch (error) {
-      // Any GraphQL answer, even an error, proves Kraken itself answered.
+      // Any GraphQL response, even an error, proves Kraken itself responded.
       reachable = error instanceof KrakenApiError;
     }
     this.record(reachable);

@@ -65,8 +65,8 @@ function readJsonObject(path: string): Record<string, unknown> {
       ? (parsed as Record<string, unknown>)
       : {};
   } catch {
-    // An unreadable settings file holds nothing worth keeping: the session is re-created by
-    // signing in, so start empty rather than refuse to start.
+    // An unreadable settings file contains nothing worth keeping, because signing in re-creates
+    // the session. Start empty rather than fail to start.
     return {};
   }
 }
@@ -88,7 +88,7 @@ export function writeFileAtomic(path: string, content: string | Buffer): void {
   renameSync(temporary, path);
 }
 
-/** A store that forgets everything on exit, for one-off CLI runs. */
+/** An in-memory store whose values are lost on exit, for one-off CLI runs. */
 export class MemoryStore implements KeyValueStore {
   private readonly values = new Map<string, unknown>();
 

@@ -128,7 +128,7 @@ export class KrakenClient {
       }
       if (timeout.aborted) {
         throw new KrakenTransportError(
-          `Kraken did not answer within ${this.timeoutMs} ms`,
+          `Kraken request timed out after ${this.timeoutMs} ms`,
           "timeout",
         );
       }
@@ -157,7 +157,7 @@ function parseResponse<T>(
     body = JSON.parse(text);
   } catch {
     throw new KrakenTransportError(
-      `Kraken answered HTTP ${status} with ${contentType ?? "no content type"} instead of JSON`,
+      `Kraken responded HTTP ${status} with ${contentType ?? "no content type"} instead of JSON`,
       status >= 500 ? "http-status" : "not-json",
       status,
     );
@@ -165,7 +165,7 @@ function parseResponse<T>(
 
   if (typeof body !== "object" || body === null) {
     throw new KrakenTransportError(
-      `Kraken answered HTTP ${status} with invalid JSON`,
+      `Kraken responded HTTP ${status} with invalid JSON`,
       "not-json",
     );
   }
@@ -185,14 +185,14 @@ function parseResponse<T>(
   }
   if (status >= 500 || status < 200 || status >= 300) {
     throw new KrakenTransportError(
-      `Kraken answered HTTP ${status}`,
+      `Kraken responded HTTP ${status}`,
       "http-status",
       status,
     );
   }
   if (typeof data !== "object" || data === null) {
     throw new KrakenTransportError(
-      "Kraken answered without data",
+      "Kraken responded without data",
       "not-json",
       status,
     );

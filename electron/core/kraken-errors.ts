@@ -1,5 +1,5 @@
 /**
- * Errors from talking to Kraken. GraphQL errors arrive with HTTP 200 and are told apart by
+ * Errors from talking to Kraken. GraphQL errors arrive with HTTP 200 and are distinguished by
  * `extensions.errorCode`, never by `errorType`: an expired token is APPLICATION, not
  * AUTHORIZATION.
  */
@@ -36,7 +36,7 @@ export class KrakenApiError extends Error {
 export type TransportFailure =
   "network" | "timeout" | "http-status" | "not-json";
 
-/** A request that failed before Kraken gave a GraphQL answer; worth retrying. */
+/** A request that failed before Kraken returned a GraphQL response, so retrying may help. */
 export class KrakenTransportError extends Error {
   override readonly name = "KrakenTransportError";
 
@@ -114,7 +114,7 @@ function kindOfApiError(error: KrakenApiError): CheckErrorKind {
   }
 }
 
-/** Maps any failure of a Kraken call to the kind and message the rep sees. */
+/** Maps any failure of a Kraken call to the error kind and message shown to the rep. */
 export function toCheckError(error: unknown): CheckError {
   let kind: CheckErrorKind;
   let errorCode: string | undefined;

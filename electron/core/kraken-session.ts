@@ -1,6 +1,6 @@
 /**
  * The signed-in rep's Kraken session. The access token lives 60 minutes and is refreshed a few
- * minutes before `exp`, or once when Kraken answers KT-CT-1124. The refresh token lives 7 days
+ * minutes before `exp`, or once when Kraken returns KT-CT-1124. The refresh token lives 7 days
  * and is not rotated, so when it expires the rep must sign in again.
  */
 

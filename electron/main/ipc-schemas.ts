@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { IpcRequestChannel } from "../../shared/ipc-contract";
 import { MAX_ACCOUNT_NUMBER_LENGTH } from "../../shared/account-number";
 
-/** Longest query text accepted; the allow-listed documents are far shorter. */
+/** Maximum query length accepted. The allow-listed documents are far shorter. */
 export const MAX_QUERY_LENGTH = 4_000;
 export const MAX_EMAIL_LENGTH = 254;
 export const MAX_PASSWORD_LENGTH = 1_024;

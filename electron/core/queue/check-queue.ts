@@ -1,7 +1,7 @@
 /**
- * The offline queue of credit checks. Every change is on disk before the caller hears of it;
- * an item being sent is marked in flight, never removed, so a crash at any point loses nothing.
- * One sync runs at a time, several checks at once, at a bounded request rate.
+ * The offline queue of credit checks. Every change is on disk before the method returns. An
+ * item being sent is marked in flight, never removed, so a crash at any point loses nothing.
+ * One sync runs at a time, sending several checks at once at a bounded request rate.
  */
 
 import { randomUUID } from "node:crypto";

@@ -19,7 +19,7 @@ export interface QueueItem {
   error: CheckError | null;
 }
 
-/** What a sync does with an item after a failed send. */
+/** The action a sync takes on an item after a failed send. */
 export type FailureAction = "retry-later" | "pause-for-sign-in" | "fail";
 
 export function failureActionFor(error: CheckError): FailureAction {

@@ -3,8 +3,8 @@
  * change, so enqueue cost does not grow with the queue. The log is compacted into a fresh file
  * (temp, fsync, rename) once dead records outnumber live items.
  *
- * Account numbers are stored in clear (mode 0600) so a keychain change never strands a queued
- * check; results are sealed with the cipher because they are credit information.
+ * Account numbers are stored in clear (mode 0600), so a keychain change never strands a queued
+ * check. Results are sealed with the cipher because they are credit information.
  */
 
 import {
