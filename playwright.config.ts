@@ -4,7 +4,7 @@ const PREVIEW_URL = "http://127.0.0.1:4173/";
 
 export default defineConfig({
   testDir: "test/e2e",
-  // Tests share one preview server, and each starts its own sandbox and core.
+  // Each test starts its own sandbox and core, so tests run in parallel against one preview server.
   workers: 2,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),

@@ -55,8 +55,10 @@ test.describe("credit check results", () => {
 
     expect(await seriousAccessibilityViolations(app)).toEqual([]);
 
-    // Moves the pointer off the Check button, so the screenshot shows no hover colour.
+    // Moves the pointer off the Check button, so the screenshot shows no hover colour, and
+    // scrolls the result card to the top so most of the waiver prompt is in the picture.
     await page.mouse.move(0, 0);
+    await app.resultCard.evaluate((card) => card.scrollIntoView());
     await page.screenshot({ path: "docs/screenshots/waiver-prompt.png" });
   });
 
@@ -105,6 +107,7 @@ test.describe("credit check results", () => {
       await expect(app.resultCard).toContainText("No decision");
       await expect(page.getByText("No deposit required")).toHaveCount(0);
       await expect(app.waiverPrompt).toHaveCount(0);
+      expect(await seriousAccessibilityViolations(app)).toEqual([]);
     });
   }
 

@@ -40,7 +40,8 @@ const executablePath = installedElectronPath();
 
 test.skip(
   executablePath === null,
-  "Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); run npm install with network access to get it",
+  "Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); " +
+    "run npm install with network access to get it",
 );
 
 test("packaged app checks an account", async () => {
@@ -61,7 +62,7 @@ test("packaged app checks an account", async () => {
 
     const preferences = await app.evaluate(({ BrowserWindow }) => {
       // NOTE: getLastWebPreferences is missing from Electron 45's type definitions, so this
-      // reads it defensively; this test has not yet run on a machine with the binary.
+      // reads it defensively. This test has not yet run on a machine with the binary.
       const contents = BrowserWindow.getAllWindows()[0]?.webContents as
         | { getLastWebPreferences?: () => Record<string, unknown> | null }
         | undefined;

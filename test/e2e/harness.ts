@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "@playwright/test";
@@ -22,12 +22,15 @@ import {
   type IpcRouter,
 } from "../../electron/main/ipc-router";
 import { APP_ENTRY_URL, isAppUrl } from "../../electron/main/security-policy";
+import { QUEUE_FILE } from "../../electron/core/queue/check-queue";
 import { startSandbox, type Sandbox } from "../../sandbox/server";
 
 export interface HarnessOptions {
-  /** Linux keychain backend the cipher reports; "basic_text" keeps the session in memory. */
+  /** Linux keychain backend the cipher reports. "basic_text" keeps the session in memory. */
   storageBackend?: string | null;
   guidance?: GuidanceConfig;
+  /** Written to the queue file before the core starts, e.g. to simulate a damaged file. */
+  queueFileContent?: string;
 }
 
 export interface Harness {
@@ -36,7 +39,7 @@ export interface Harness {
   router: IpcRouter;
   /** Channel of every request the page sent, in order. */
   requests: string[];
-  /** Wires a page to the router; call before the first navigation. */
+  /** Wires a page to the router. Call it before the first navigation. */
   attach(page: Page): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,6 +51,9 @@ export async function startHarness(
   options: HarnessOptions = {},
 ): Promise<Harness> {
   const dataDir = await mkdtemp(join(tmpdir(), "field-credit-check-e2e-"));
+  if (options.queueFileContent !== undefined) {
+    await writeFile(join(dataDir, QUEUE_FILE), options.queueFileContent);
+  }
   const sandbox = await startSandbox({ port: 0 });
   const cipher = new AesGcmCipher(
     randomBytes(32),

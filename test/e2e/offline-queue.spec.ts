@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNT_NUMBERS } from "../../sandbox/seed";
-import { expect, test } from "./fixtures";
+import { expect, seriousAccessibilityViolations, test } from "./fixtures";
 
 const QUEUED_MESSAGE =
   "No connection: the check for A-1000 is queued and runs when the laptop is back online.";
@@ -9,7 +9,7 @@ test.describe("offline queue", () => {
     await app.signInAndWait();
   });
 
-  test("offline check is queued, then answered", async ({
+  test("offline check is queued, then synced", async ({
     app,
     harness,
     page,
@@ -21,6 +21,7 @@ test.describe("offline queue", () => {
     await expect(app.outcome.getByRole("status")).toContainText(QUEUED_MESSAGE);
     await expect(app.outcome.getByRole("alert")).toHaveCount(0);
     await expect(page.getByRole("banner").getByText("Offline")).toBeVisible();
+    expect(await seriousAccessibilityViolations(app)).toEqual([]);
     const item = app.queuePanel
       .getByRole("listitem")
       .filter({ hasText: "A-1000" });
@@ -49,6 +50,77 @@ test.describe("offline queue", () => {
     await item.getByRole("button", { name: "Discard A-2000" }).click();
 
     await expect(item).toHaveCount(0);
+    await expect(app.queuePanel).toContainText("Nothing queued");
+  });
+});
+
+test.describe("offline queue failures", () => {
+  test.beforeEach(async ({ app }) => {
+    await app.signInAndWait();
+  });
+
+  test("failed queued check can be retried", async ({ app, harness }) => {
+    harness.sandbox.control.setOffline(true);
+    await app.check("A-FFFF");
+    const item = app.queuePanel
+      .getByRole("listitem")
+      .filter({ hasText: "A-FFFF" });
+    await expect(item).toContainText("Queued");
+
+    // Back online, the core syncs by itself and Kraken rejects the unknown account.
+    harness.sandbox.control.setOffline(false);
+
+    await expect(item).toContainText(
+      "Failed: No account with that number was found",
+    );
+    await expect(item).toContainText("1 attempt");
+    const retry = item.getByRole("button", { name: "Retry A-FFFF" });
+    await expect(retry).toBeVisible();
+    expect(await seriousAccessibilityViolations(app)).toEqual([]);
+
+    await retry.click();
+
+    await expect(item).toContainText("Queued");
+    await expect(retry).toHaveCount(0);
+
+    await app.queuePanel.getByRole("button", { name: "Sync now" }).click();
+
+    await expect(item).toContainText(
+      "Failed: No account with that number was found",
+    );
+  });
+
+  test("expired session pauses the queue", async ({ app, harness, page }) => {
+    harness.sandbox.control.setOffline(true);
+    await app.check(DEMO_ACCOUNT_NUMBERS.depositRequired);
+    await expect(app.outcome.getByRole("status")).toContainText(QUEUED_MESSAGE);
+
+    harness.sandbox.control.advanceClock(8 * 24 * 60 * 60);
+    harness.sandbox.control.setOffline(false);
+
+    await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByText("Sign in to sync 1 check.")).toBeVisible();
+
+    await app.signInAndWait();
+
+    const item = app.queuePanel
+      .getByRole("listitem")
+      .filter({ hasText: "A-1000" });
+    await expect(item).toContainText("Done: Deposit required: $300");
+  });
+});
+
+test.describe("damaged queue file", () => {
+  test.use({
+    harnessOptions: { queueFileContent: "this is not a queue file\n" },
+  });
+
+  test("notice says the queue was set aside", async ({ app }) => {
+    await app.signInAndWait();
+
+    await expect(app.queuePanel).toContainText(
+      "The saved queue could not be read",
+    );
     await expect(app.queuePanel).toContainText("Nothing queued");
   });
 });

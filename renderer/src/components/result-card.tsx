@@ -22,8 +22,13 @@ interface ResultCardProps {
  * score. Each kind has its own colour, icon and label, so "no decision" never reads as
  * "no deposit".
  */
-export function ResultCard(props: ResultCardProps) {
-  const guidance = guidanceFor(props.status, props.guidance);
+export function ResultCard({
+  accountNumber,
+  status,
+  guidance: config,
+  headingRef,
+}: ResultCardProps) {
+  const guidance = guidanceFor(status, config);
 
   return (
     <article
@@ -35,15 +40,13 @@ export function ResultCard(props: ResultCardProps) {
         <div>
           <p className="result__meta">
             <span className="result__kind">{KIND_LABELS[guidance.kind]}</span>
-            <span className="result__account">
-              Account {props.accountNumber}
-            </span>
+            <span className="result__account">Account {accountNumber}</span>
           </p>
           <h2
             id="result-heading"
             className="result__headline"
             tabIndex={-1}
-            ref={props.headingRef}
+            ref={headingRef}
           >
             {guidance.headline}
           </h2>
