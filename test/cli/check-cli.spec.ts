@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import { describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox";
 import { DEMO_REP, DEMO_VIEWER } from "../../sandbox/seed";
 import { jsonLines, runCli } from "./run-cli";
 
 describe("check CLI", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   const rep = {
     KRAKEN_EMAIL: DEMO_REP.email,
     KRAKEN_PASSWORD: DEMO_REP.password,
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
-  beforeEach(() => {
-    sandbox.control.reset();
-  });
-
   it("prints guidance per account in order", async () => {
     const run = await runCli(
       [
         "--api",
-        sandbox.url,
+        sandbox().url,
         "--json",
         "A-1000",
         "a-2000",
@@ -63,7 +53,7 @@ describe("check CLI", () => {
 
   it("reports failed accounts with exit 1", async () => {
     const run = await runCli(
-      ["--api", sandbox.url, "--json", "A-9999", "A-4000", "xyz", "A-2000"],
+      ["--api", sandbox().url, "--json", "A-9999", "A-4000", "xyz", "A-2000"],
       rep,
     );
     const lines = jsonLines(run.stdout) as Array<{
@@ -83,14 +73,14 @@ describe("check CLI", () => {
   });
 
   it("sends no request for invalid input", async () => {
-    const run = await runCli(["--api", sandbox.url, "--json", "12345"], rep);
+    const run = await runCli(["--api", sandbox().url, "--json", "12345"], rep);
 
     expect(run.code).toBe(1);
-    expect(sandbox.control.stats().creditChecks).toBe(0);
+    expect(sandbox().control.stats().creditChecks).toBe(0);
   });
 
   it("viewer without rights is not authorized", async () => {
-    const run = await runCli(["--api", sandbox.url, "--json", "A-1000"], {
+    const run = await runCli(["--api", sandbox().url, "--json", "A-1000"], {
       KRAKEN_EMAIL: DEMO_VIEWER.email,
       KRAKEN_PASSWORD: DEMO_VIEWER.password,
     });
@@ -105,7 +95,7 @@ describe("check CLI", () => {
   });
 
   it("wrong password exits 2", async () => {
-    const run = await runCli(["--api", sandbox.url, "--json", "A-1000"], {
+    const run = await runCli(["--api", sandbox().url, "--json", "A-1000"], {
       ...rep,
       KRAKEN_PASSWORD: "wrong",
     });
@@ -121,13 +111,13 @@ describe("check CLI", () => {
   });
 
   it("rate limiting is its own kind", async () => {
-    sandbox.control.failNext({
+    sandbox().control.failNext({
       kind: "rate-limit",
       count: 1,
       operationName: "creditCheckStatus",
     });
 
-    const run = await runCli(["--api", sandbox.url, "--json", "A-1000"], rep);
+    const run = await runCli(["--api", sandbox().url, "--json", "A-1000"], rep);
 
     expect(jsonLines(run.stdout)).toEqual([
       {
@@ -139,9 +129,9 @@ describe("check CLI", () => {
   });
 
   it("unreachable Kraken fails sign-in", async () => {
-    sandbox.control.setOffline(true);
+    sandbox().control.setOffline(true);
 
-    const run = await runCli(["--api", sandbox.url, "--json", "A-1000"], rep);
+    const run = await runCli(["--api", sandbox().url, "--json", "A-1000"], rep);
 
     expect(jsonLines(run.stdout)).toEqual([
       {
@@ -153,7 +143,7 @@ describe("check CLI", () => {
   });
 
   it("prints a table without --json", async () => {
-    const run = await runCli(["--api", sandbox.url, "A-1000", "A-3000"], rep);
+    const run = await runCli(["--api", sandbox().url, "A-1000", "A-3000"], rep);
 
     expect(run.stdout).toContain("A-1000   Deposit required");
     expect(run.stdout).toContain("A-3000   No decision");
@@ -190,7 +180,7 @@ describe("check CLI", () => {
   });
 
   it("missing credentials without a terminal exits 2", async () => {
-    const run = await runCli(["--api", sandbox.url, "A-1000"]);
+    const run = await runCli(["--api", sandbox().url, "A-1000"]);
 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("Set KRAKEN_EMAIL and KRAKEN_PASSWORD");

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { backoffDelay } from "../../electron/core/backoff";
 import { KrakenClient } from "../../electron/core/kraken-client";
 import {
@@ -7,7 +7,7 @@ import {
   SessionExpiredError,
   toCheckError,
 } from "../../electron/core/kraken-errors";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import { useSandbox } from "../support/sandbox";
 import { DEMO_REP } from "../../sandbox/seed";
 
 const SIGN_IN = {
@@ -21,21 +21,11 @@ const SIGN_IN = {
 const FAST_BACKOFF = { baseDelayMs: 1, maxDelayMs: 5 };
 
 describe("KrakenClient", () => {
-  let sandbox: Sandbox;
-
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
-  beforeEach(() => {
-    sandbox.control.reset();
-  });
+  const sandbox = useSandbox();
 
   const client = (overrides = {}) =>
     new KrakenClient({
-      apiUrl: sandbox.url,
+      apiUrl: sandbox().url,
       backoff: FAST_BACKOFF,
       ...overrides,
     });
@@ -66,17 +56,17 @@ describe("KrakenClient", () => {
   it.each(["reset", "http-500", "html-403"] as const)(
     "retries %s then succeeds",
     async (kind) => {
-      sandbox.control.failNext({ kind, count: 2 });
+      sandbox().control.failNext({ kind, count: 2 });
 
       await client().request(SIGN_IN);
 
-      expect(sandbox.control.stats().signIns).toBeGreaterThanOrEqual(1);
-      expect(sandbox.control.stats().requests).toBe(3);
+      expect(sandbox().control.stats().signIns).toBeGreaterThanOrEqual(1);
+      expect(sandbox().control.stats().requests).toBe(3);
     },
   );
 
   it("gives up after three retries", async () => {
-    sandbox.control.failNext({ kind: "http-500", count: 10 });
+    sandbox().control.failNext({ kind: "http-500", count: 10 });
 
     const error = await client()
       .request(SIGN_IN)
@@ -84,12 +74,12 @@ describe("KrakenClient", () => {
 
     expect(error).toBeInstanceOf(KrakenTransportError);
     expect((error as KrakenTransportError).failure).toBe("http-status");
-    expect(sandbox.control.stats().requests).toBe(4);
+    expect(sandbox().control.stats().requests).toBe(4);
     expect(toCheckError(error).kind).toBe("server");
   });
 
   it("treats a proxy's HTML page as transient", async () => {
-    sandbox.control.failNext({ kind: "html-403", count: 10 });
+    sandbox().control.failNext({ kind: "html-403", count: 10 });
 
     const error = await client({ maxRetries: 1 })
       .request(SIGN_IN)
@@ -97,19 +87,19 @@ describe("KrakenClient", () => {
 
     expect(error).toBeInstanceOf(KrakenTransportError);
     expect((error as KrakenTransportError).failure).toBe("not-json");
-    expect(sandbox.control.stats().requests).toBe(2);
+    expect(sandbox().control.stats().requests).toBe(2);
   });
 
   it("times out a request that hangs", async () => {
-    sandbox.control.failNext({ kind: "timeout", count: 1 });
+    sandbox().control.failNext({ kind: "timeout", count: 1 });
 
     await client({ timeoutMs: 300 }).request(SIGN_IN);
 
-    expect(sandbox.control.stats().requests).toBe(2);
+    expect(sandbox().control.stats().requests).toBe(2);
   });
 
   it("reports a timeout as network", async () => {
-    sandbox.control.failNext({ kind: "timeout", count: 5 });
+    sandbox().control.failNext({ kind: "timeout", count: 5 });
 
     const error = await client({ timeoutMs: 200, maxRetries: 0 })
       .request(SIGN_IN)
@@ -120,7 +110,7 @@ describe("KrakenClient", () => {
   });
 
   it("does not retry rate limiting", async () => {
-    sandbox.control.failNext({ kind: "rate-limit", count: 1 });
+    sandbox().control.failNext({ kind: "rate-limit", count: 1 });
 
     const error = await client()
       .request(SIGN_IN)
@@ -128,11 +118,11 @@ describe("KrakenClient", () => {
 
     expect((error as KrakenApiError).errorCode).toBe("KT-CT-1199");
     expect(toCheckError(error).kind).toBe("rate-limited");
-    expect(sandbox.control.stats().requests).toBe(1);
+    expect(sandbox().control.stats().requests).toBe(1);
   });
 
   it("reports an offline server as network", async () => {
-    sandbox.control.setOffline(true);
+    sandbox().control.setOffline(true);
 
     const error = await client({ maxRetries: 0 })
       .request(SIGN_IN)
@@ -143,7 +133,7 @@ describe("KrakenClient", () => {
   });
 
   it("stops retrying when the caller aborts", async () => {
-    sandbox.control.failNext({ kind: "http-500", count: 10 });
+    sandbox().control.failNext({ kind: "http-500", count: 10 });
     const controller = new AbortController();
     const slow = client({
       backoff: { baseDelayMs: 5_000, maxDelayMs: 5_000 },
@@ -156,7 +146,7 @@ describe("KrakenClient", () => {
     setTimeout(() => controller.abort(new Error("cancelled")), 100);
 
     expect(((await pending) as Error).message).toBe("cancelled");
-    expect(sandbox.control.stats().requests).toBe(1);
+    expect(sandbox().control.stats().requests).toBe(1);
   });
 });
 

@@ -22,26 +22,19 @@ import {
 } from "../../electron/main/ipc-router";
 import { APP_ENTRY_URL, isAppUrl } from "../../electron/main/security-policy";
 import { CREDIT_CHECK_STATUS_QUERY } from "../../shared/operations";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import { useSandbox } from "../support/sandbox";
 import { DEMO_REP } from "../../sandbox/seed";
 
 const APP = { url: APP_ENTRY_URL };
 
 describe("IPC router", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let dataDir: string;
   let services: AppServices;
   let router: IpcRouter;
   let warnings: Array<[string, LogFields | undefined]>;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0 });
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
   beforeEach(() => {
-    sandbox.control.reset();
     dataDir = mkdtempSync(join(tmpdir(), "router-"));
     warnings = [];
     const logger: Logger = {
@@ -50,7 +43,7 @@ describe("IPC router", () => {
       error: () => undefined,
     };
     services = createAppServices({
-      apiUrl: sandbox.url,
+      apiUrl: sandbox().url,
       dataDir,
       cipher: new AesGcmCipher(),
       logger,
@@ -150,12 +143,12 @@ describe("IPC router", () => {
       ok: true,
       value: { errors: [{ extensions: { kind: "invalid-account-number" } }] },
     });
-    expect(sandbox.control.stats().creditChecks).toBe(0);
+    expect(sandbox().control.stats().creditChecks).toBe(0);
   });
 
   it("offline check is queued", async () => {
     await signIn();
-    sandbox.control.setOffline(true);
+    sandbox().control.setOffline(true);
 
     const result = await creditCheck("A-2000");
     const queue = await router.dispatch("queue:get", undefined, APP);
@@ -284,7 +277,7 @@ describe("IPC router", () => {
       ok: false,
       error: { kind: "invalid-request" },
     });
-    expect(sandbox.control.stats().requests).toBe(0);
+    expect(sandbox().control.stats().requests).toBe(0);
     expect(warnings.length).toBe(1);
   });
 
