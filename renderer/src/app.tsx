@@ -59,6 +59,8 @@ export function App() {
       } else {
         setSignOutError(result.error.message);
       }
+    } catch (caught) {
+      setSignOutError(`Sign-out failed: ${String(caught)}. Try again.`);
     } finally {
       setSigningOut(false);
     }
@@ -113,6 +115,9 @@ export function App() {
         <div className="workspace__side">
           <QueuePanel
             queue={queueView}
+            loadError={
+              queue.state.status === "failed" ? queue.state.message : null
+            }
             guidance={config.config.guidance}
             onQueueChanged={queue.set}
           />

@@ -7,6 +7,8 @@ import { QueueItemRow } from "./queue-item-row";
 
 interface QueuePanelProps {
   queue: QueueView | null;
+  /** Set when main could not return the queue at start-up. */
+  loadError: string | null;
   guidance: GuidanceConfig;
   onQueueChanged: (queue: QueueView) => void;
 }
@@ -29,7 +31,7 @@ export function QueuePanel(props: QueuePanelProps) {
         setActionError(result.error.message);
       }
     } catch (caught) {
-      setActionError(`The queue action failed: ${String(caught)}`);
+      setActionError(`The queue action failed: ${String(caught)}. Try again.`);
     } finally {
       setBusy(false);
     }
@@ -72,14 +74,21 @@ export function QueuePanel(props: QueuePanelProps) {
         </p>
       )}
 
-      {queue === null ? (
+      {props.loadError !== null && (
+        <p className="notice notice--error" role="alert">
+          {props.loadError}
+        </p>
+      )}
+      {queue === null && props.loadError === null && (
         <p className="muted">Loading queued checks…</p>
-      ) : queue.items.length === 0 ? (
+      )}
+      {queue !== null && queue.items.length === 0 && (
         <p className="muted queue__empty">
           Nothing queued. A check made without a connection waits here and runs
           when the laptop is back online.
         </p>
-      ) : (
+      )}
+      {queue !== null && queue.items.length > 0 && (
         <ul className="queue__list">
           {queue.items.map((item) => (
             <QueueItemRow
