@@ -3,7 +3,9 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "test-results/", "playwright-report/"] },
+  {
+    ignores: ["dist/", "node_modules/", "test-results/", "playwright-report/"],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -12,16 +14,32 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": [
         "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+        },
       ],
       "no-restricted-imports": [
         "error",
-        { paths: [{ name: "electron", message: "Only electron/main and electron/preload glue may import electron." }] },
+        {
+          paths: [
+            {
+              name: "electron",
+              message:
+                "Only electron/main and electron/preload glue may import electron.",
+            },
+          ],
+        },
       ],
     },
   },
   {
-    files: ["electron/main/main.ts", "electron/main/safe-storage-cipher.ts", "electron/preload/**"],
+    files: [
+      "electron/main/main.ts",
+      "electron/main/safe-storage-cipher.ts",
+      "electron/preload/**",
+    ],
     rules: { "no-restricted-imports": "off" },
   },
   {
