@@ -10,12 +10,13 @@ import { mkdirSync } from "node:fs";
 import type { CheckError } from "../../../shared/check-errors";
 import { guidanceKindFor } from "../../../shared/guidance";
 import type { QueueView } from "../../../shared/views";
-import { backoffDelay, sleep, type BackoffPolicy } from "../backoff";
+import { backoffDelay, type BackoffPolicy } from "../backoff";
 import type { Cipher } from "../cipher";
 import { silentLogger, type Logger } from "../logger";
 import { failureActionFor, type QueueItem } from "./queue-item";
 import { QueueLock } from "./queue-lock";
 import { QueueLog, type LoadedQueue } from "./queue-log";
+import { StartPacer } from "./start-pacer";
 
 export interface QueueCheckOutcome {
   status: string | null;
@@ -46,6 +47,10 @@ export interface SyncSummary {
   stillPending: number;
   pausedForSignIn: boolean;
 }
+
+/** The result of one send. Every outcome but "done", "failed" and "retry" stops the sync. */
+type SendOutcome =
+  "done" | "failed" | "retry" | "unreachable" | "rate-limited" | "pause";
 
 /** A retry or discard named an item that does not exist or cannot change now. */
 export class QueueItemError extends Error {
@@ -87,9 +92,8 @@ export class CheckQueue {
       this.idByAccount.set(item.accountNumber, item.id);
     }
     this.recoveredFromCorruptFile = loaded.corruptCopyPath !== null;
-    this.concurrency = Math.max(1, options.concurrency ?? 4);
-    this.minStartIntervalMs =
-      1000 / Math.max(0.001, options.requestsPerSecond ?? 4);
+    this.concurrency = options.concurrency ?? 4;
+    this.minStartIntervalMs = 1000 / (options.requestsPerSecond ?? 4);
     this.backoff = options.backoff ?? DEFAULT_QUEUE_BACKOFF;
     this.maxServerAttempts = options.maxServerAttempts ?? 8;
     this.now = options.now ?? Date.now;
@@ -100,6 +104,7 @@ export class CheckQueue {
 
   /** Opens the queue in `dataDir`, taking the single-writer lock. */
   static open(options: CheckQueueOptions): CheckQueue {
+    validateOptions(options);
     mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
     const lock = QueueLock.acquire(join(options.dataDir, `${QUEUE_FILE}.lock`));
     try {
@@ -242,22 +247,28 @@ export class CheckQueue {
       .sort((a, b) => a.queuedAt - b.queuedAt);
     this.logger.info("queue sync started", { due: due.length });
 
-    let nextStartAt = 0;
+    const pacer = new StartPacer(this.minStartIntervalMs, this.now);
     let stop = false;
+    const stopped = () => stop || this.pausedForSignIn;
     const worker = async () => {
       for (let item = due.shift(); item && !stop; item = due.shift()) {
-        const wait = nextStartAt - this.now();
-        nextStartAt =
-          Math.max(nextStartAt, this.now()) + this.minStartIntervalMs;
-        if (wait > 0) {
-          await sleep(wait);
-        }
-        if (stop || this.pausedForSignIn) {
-          return;
-        }
-        const outcome = await this.sendOne(item, send, summary);
-        if (outcome === "pause" || outcome === "unreachable") {
-          stop = true;
+        const turn = await pacer.nextTurn(stopped);
+        try {
+          if (stopped()) {
+            return;
+          }
+          const outcome = await this.sendOne(item, send, summary, () =>
+            turn.started(),
+          );
+          if (
+            outcome === "pause" ||
+            outcome === "unreachable" ||
+            outcome === "rate-limited"
+          ) {
+            stop = true;
+          }
+        } finally {
+          turn.release();
         }
       }
     };
@@ -269,11 +280,13 @@ export class CheckQueue {
     return summary;
   }
 
+  /** Sends one item; `onStart` runs once the in-flight state is on disk, just before the send. */
   private async sendOne(
     queued: QueueItem,
     send: SendCheck,
     summary: SyncSummary,
-  ): Promise<"done" | "failed" | "retry" | "unreachable" | "pause"> {
+    onStart: () => void,
+  ): Promise<SendOutcome> {
     const current = this.items.get(queued.id);
     if (!current || current.state !== "pending") {
       return "retry";
@@ -286,6 +299,7 @@ export class CheckQueue {
     this.save(inFlight);
 
     try {
+      onStart();
       const outcome = await send(inFlight.accountNumber);
       const guidance = guidanceKindFor(outcome.status);
       this.save({
@@ -311,7 +325,7 @@ export class CheckQueue {
     item: QueueItem,
     error: CheckError,
     summary: SyncSummary,
-  ): "failed" | "retry" | "unreachable" | "pause" {
+  ): Exclude<SendOutcome, "done"> {
     const action = failureActionFor(error);
     const attempts = item.attempts + 1;
 
@@ -358,7 +372,11 @@ export class CheckQueue {
       kind: error.kind,
       delayMs: delay,
     });
-    return error.kind === "network" ? "unreachable" : "retry";
+    if (error.kind === "network") {
+      return "unreachable";
+    }
+    // Kraken limits requests per rep, not per account, so the other items would fail too.
+    return error.kind === "rate-limited" ? "rate-limited" : "retry";
   }
 
   private save(item: QueueItem): void {
@@ -394,5 +412,25 @@ export class CheckQueue {
         listener(view);
       }
     });
+  }
+}
+
+function validateOptions(options: CheckQueueOptions): void {
+  const { concurrency, requestsPerSecond } = options;
+  if (
+    concurrency !== undefined &&
+    (!Number.isInteger(concurrency) || concurrency < 1)
+  ) {
+    throw new RangeError(
+      `Queue concurrency must be a whole number of at least 1, got ${concurrency}.`,
+    );
+  }
+  if (
+    requestsPerSecond !== undefined &&
+    (!Number.isFinite(requestsPerSecond) || requestsPerSecond <= 0)
+  ) {
+    throw new RangeError(
+      `Queue requestsPerSecond must be a positive number, got ${requestsPerSecond}.`,
+    );
   }
 }
