@@ -15,7 +15,7 @@ import { toCheckError } from "../electron/core/kraken-errors";
 import { createStreamLogger, silentLogger } from "../electron/core/logger";
 import { CheckQueue } from "../electron/core/queue/check-queue";
 import type { QueueItemView } from "../shared/views";
-import type { CliOptions, Command } from "./arguments";
+import { UsageError, type CliOptions, type Command } from "./arguments";
 import type { Credentials } from "./credentials";
 import { signInForRun } from "./sign-in";
 
@@ -27,6 +27,8 @@ type QueueCommand = Extract<
 >;
 
 const KEY_FILE = "cli-queue.key";
+const RATE_VARIABLE = "FIELD_CREDIT_CHECK_QUEUE_RATE";
+const DEFAULT_REQUESTS_PER_SECOND = 4;
 
 export async function runQueueCommand(
   command: QueueCommand,
@@ -40,7 +42,7 @@ export async function runQueueCommand(
   const queue = CheckQueue.open({
     dataDir,
     cipher: new AesGcmCipher(loadOrCreateKey(dataDir)),
-    requestsPerSecond: Number(process.env.FIELD_CREDIT_CHECK_QUEUE_RATE ?? 4),
+    requestsPerSecond: readRequestsPerSecond(process.env[RATE_VARIABLE]),
     logger,
     toCheckError,
   });
@@ -139,6 +141,23 @@ function toLine(item: QueueItemView) {
       ? { error: { kind: item.error.kind, message: item.error.message } }
       : {}),
   };
+}
+
+/**
+ * Parses the queue rate from the environment and rejects anything but a positive number,
+ * because NaN would turn the rate limit off and 0 would space requests 17 minutes apart.
+ */
+function readRequestsPerSecond(value: string | undefined): number {
+  if (value === undefined) {
+    return DEFAULT_REQUESTS_PER_SECOND;
+  }
+  const rate = Number(value);
+  if (value.trim() === "" || !Number.isFinite(rate) || rate <= 0) {
+    throw new UsageError(
+      `${RATE_VARIABLE} must be a positive number of requests per second, got "${value}".`,
+    );
+  }
+  return rate;
 }
 
 function loadOrCreateKey(dataDir: string): Buffer {
