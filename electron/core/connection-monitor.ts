@@ -125,11 +125,12 @@ export class ConnectionMonitor {
     this.state = reachable ? "online" : "offline";
     this.failedProbes = reachable ? 0 : this.failedProbes + 1;
 
-    if (previous !== this.state) {
+    const changed = previous !== this.state;
+    if (changed) {
       this.logger.info("connection changed", { state: this.state });
     }
     this.scheduleRetry();
-    this.scheduleAnnounce();
+    this.scheduleAnnounce(changed);
   }
 
   private scheduleRetry(): void {
@@ -148,9 +149,16 @@ export class ConnectionMonitor {
     this.retryTimer.unref?.();
   }
 
-  private scheduleAnnounce(): void {
-    if (this.announceTimer || this.stopped) {
+  /**
+   * Announces the state once it has held for `debounceMs`: a change restarts the wait, so a
+   * state that lasted less than that while the connection flapped is never announced.
+   */
+  private scheduleAnnounce(changed: boolean): void {
+    if (this.stopped || (this.announceTimer && !changed)) {
       return;
+    }
+    if (this.announceTimer) {
+      clearTimeout(this.announceTimer);
     }
     this.announceTimer = setTimeout(() => {
       this.announceTimer = null;
