@@ -1,0 +1,123 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  vi,
+} from "vitest";
+import { QueueLockedError } from "../../electron/core/queue/queue-lock";
+import { startSandbox, type Sandbox } from "../../sandbox/server";
+import {
+  lockFilePath,
+  openQueue,
+  runCli,
+  startCli,
+  TempFolders,
+  type CliProcess,
+} from "./support";
+
+const folders = new TempFolders();
+const children: CliProcess[] = [];
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0 });
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+afterEach(async () => {
+  for (const { child, finished } of children.splice(0)) {
+    child.kill("SIGKILL");
+    await finished;
+  }
+  folders.cleanup();
+});
+
+/** Returns the pid of a process that has already exited. */
+function deadPid(): number {
+  const result = spawnSync(process.execPath, ["-e", ""]);
+  if (result.pid === undefined) {
+    throw new Error("could not start a short-lived node process");
+  }
+  return result.pid;
+}
+
+describe("queue lock", () => {
+  it("second process gets QueueLockedError", async () => {
+    const dataDir = folders.create();
+    const added = await runCli([
+      "--data-dir",
+      dataDir,
+      "queue",
+      "add",
+      "A-1000",
+    ]);
+    expect(added.code).toBe(0);
+
+    // The latency delays the sign-in response, so the child keeps the queue open until killed.
+    sandbox.control.setLatency(60_000);
+    const before = sandbox.control.stats().requests;
+    const holder = startCli([
+      "--data-dir",
+      dataDir,
+      "--api",
+      sandbox.url,
+      "queue",
+      "sync",
+    ]);
+    children.push(holder);
+    await vi.waitFor(
+      () => {
+        expect(sandbox.control.stats().requests).toBeGreaterThan(before);
+      },
+      { timeout: 15_000, interval: 20 },
+    );
+
+    expect(() => openQueue(dataDir)).toThrow(QueueLockedError);
+    expect(readFileSync(lockFilePath(dataDir), "utf8")).toBe(
+      String(holder.child.pid),
+    );
+
+    holder.child.kill("SIGKILL");
+    const result = await holder.finished;
+    sandbox.control.setLatency(0);
+    const queue = openQueue(dataDir);
+    const owner = readFileSync(lockFilePath(dataDir), "utf8");
+    const items = queue.view().items;
+    queue.close();
+
+    expect(result.signal).toBe("SIGKILL");
+    expect(owner).toBe(String(process.pid));
+    expect(items.map((item) => item.accountNumber)).toEqual(["A-1000"]);
+    expect(existsSync(lockFilePath(dataDir))).toBe(false);
+  });
+
+  it("stale lock with dead pid is taken over", () => {
+    const dataDir = folders.create();
+    openQueue(dataDir).close();
+    writeFileSync(lockFilePath(dataDir), String(deadPid()));
+
+    const queue = openQueue(dataDir);
+    const owner = readFileSync(lockFilePath(dataDir), "utf8");
+    queue.close();
+
+    expect(owner).toBe(String(process.pid));
+  });
+
+  it("close releases the lock", () => {
+    const dataDir = folders.create();
+    const queue = openQueue(dataDir);
+    const lockedWhileOpen = existsSync(lockFilePath(dataDir));
+    queue.close();
+
+    expect(lockedWhileOpen).toBe(true);
+    expect(existsSync(lockFilePath(dataDir))).toBe(false);
+  });
+});
