@@ -88,6 +88,27 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }
   };
 
+  let dueTimer: NodeJS.Timeout | null = null;
+
+  /** Wakes the queue when its earliest backed-off check is due, while Kraken is reachable. */
+  const scheduleDueSync = () => {
+    if (dueTimer) {
+      clearTimeout(dueTimer);
+      dueTimer = null;
+    }
+    const dueAt = queue.nextDueAt();
+    if (dueAt === null) {
+      return;
+    }
+    // setTimeout overflows past about 24.8 days; backoff never comes near that.
+    const delay = Math.min(Math.max(0, dueAt - Date.now()), 2 ** 31 - 1);
+    dueTimer = setTimeout(() => {
+      dueTimer = null;
+      syncWhenReady();
+    }, delay);
+    dueTimer.unref?.();
+  };
+
   const syncQueue = async (): Promise<SyncSummary> => {
     const summary = await queue.sync(async (accountNumber) => {
       const result = await runCreditCheck(client, session, accountNumber, {
@@ -103,6 +124,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     if (summary.done + summary.failed > 0) {
       options.onSyncFinished?.(summary);
     }
+    scheduleDueSync();
     return summary;
   };
 
@@ -183,6 +205,9 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       return () => resultListeners.delete(listener);
     },
     close() {
+      if (dueTimer) {
+        clearTimeout(dueTimer);
+      }
       connection.stop();
       queue.close();
     },

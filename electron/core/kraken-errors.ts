@@ -123,10 +123,9 @@ export function toCheckError(error: unknown): CheckError {
     kind = kindOfApiError(error);
     errorCode = error.errorCode;
   } else if (error instanceof KrakenTransportError) {
-    kind =
-      error.failure === "network" || error.failure === "timeout"
-        ? "network"
-        : "server";
+    // A body that is not JSON comes from a captive portal or proxy, not Kraken, so Kraken was
+    // not reached. Only an HTTP error status means Kraken itself is failing.
+    kind = error.failure === "http-status" ? "server" : "network";
   } else if (
     error instanceof SessionExpiredError ||
     error instanceof NotSignedInError

@@ -32,7 +32,7 @@ describe("queued check errors", () => {
     ["reset", "network"],
     ["timeout", "network"],
     ["http-500", "server"],
-    ["html-403", "server"],
+    ["html-403", "network"],
     ["rate-limit", "rate-limited"],
   ])("%s keeps the item pending", async ([failure, kind]) => {
     const dataDir = folders.create();

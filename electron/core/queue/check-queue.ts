@@ -32,6 +32,8 @@ export interface CheckQueueOptions {
   /** Most check requests started per second during a sync. */
   requestsPerSecond?: number;
   backoff?: BackoffPolicy;
+  /** How long a done or failed check stays in the queue, in milliseconds (default 24 hours). */
+  finishedRetentionMs?: number;
   /** A `server` error fails the item after this many attempts; network errors never do. */
   maxServerAttempts?: number;
   now?: () => number;
@@ -57,6 +59,8 @@ export class QueueItemError extends Error {
   override readonly name = "QueueItemError";
 }
 
+export const DEFAULT_FINISHED_RETENTION_MS = 24 * 3_600_000;
+
 export const QUEUE_FILE = "check-queue.jsonl";
 const DEFAULT_QUEUE_BACKOFF: BackoffPolicy = {
   baseDelayMs: 5_000,
@@ -76,6 +80,7 @@ export class CheckQueue {
   private readonly minStartIntervalMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly maxServerAttempts: number;
+  private readonly finishedRetentionMs: number;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly logger: Logger;
@@ -96,6 +101,8 @@ export class CheckQueue {
     this.minStartIntervalMs = 1000 / (options.requestsPerSecond ?? 4);
     this.backoff = options.backoff ?? DEFAULT_QUEUE_BACKOFF;
     this.maxServerAttempts = options.maxServerAttempts ?? 8;
+    this.finishedRetentionMs =
+      options.finishedRetentionMs ?? DEFAULT_FINISHED_RETENTION_MS;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.logger = options.logger ?? silentLogger;
@@ -119,7 +126,9 @@ export class CheckQueue {
           path: loaded.corruptCopyPath,
         });
       }
-      return new CheckQueue(log, lock, loaded, options);
+      const queue = new CheckQueue(log, lock, loaded, options);
+      queue.pruneFinished();
+      return queue;
     } catch (error) {
       lock.release();
       throw error;
@@ -129,6 +138,45 @@ export class CheckQueue {
   close(): void {
     this.log.close();
     this.lock.release();
+  }
+
+  /**
+   * Deletes done and failed checks older than the retention period. Results are credit
+   * information, so the laptop keeps them only as long as the rep needs to see them.
+   */
+  pruneFinished(): number {
+    const cutoff = this.now() - this.finishedRetentionMs;
+    let pruned = 0;
+    for (const item of [...this.items.values()]) {
+      if (
+        (item.state === "done" || item.state === "failed") &&
+        item.updatedAt < cutoff
+      ) {
+        this.items.delete(item.id);
+        this.idByAccount.delete(item.accountNumber);
+        this.log.append({ delete: item.id }, this.items);
+        pruned++;
+      }
+    }
+    if (pruned > 0) {
+      this.logger.info("finished checks pruned", { count: pruned });
+      this.emit();
+    }
+    return pruned;
+  }
+
+  /** Returns when the earliest backed-off pending check is due, or null if none waits. */
+  nextDueAt(): number | null {
+    let earliest: number | null = null;
+    for (const item of this.items.values()) {
+      if (item.state === "pending" && item.nextAttemptAt !== null) {
+        earliest =
+          earliest === null
+            ? item.nextAttemptAt
+            : Math.min(earliest, item.nextAttemptAt);
+      }
+    }
+    return earliest;
   }
 
   view(): QueueView {
@@ -232,6 +280,7 @@ export class CheckQueue {
   }
 
   private async runSync(send: SendCheck): Promise<SyncSummary> {
+    this.pruneFinished();
     const summary: SyncSummary = {
       done: 0,
       failed: 0,

@@ -3,7 +3,16 @@
  * no longer runs (after a crash or `kill -9`) is taken over.
  */
 
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+
+const FRESH_LOCK_MS = 5_000;
 
 export class QueueLockedError extends Error {
   override readonly name = "QueueLockedError";
@@ -25,7 +34,16 @@ export class QueueLock {
         }
       }
 
-      const owner = Number.parseInt(readOwner(path), 10);
+      const ownerText = readOwner(path);
+      if (ownerText === "" && isFresh(path)) {
+        // Another process has created the lock and is about to write its pid.
+        throw new QueueLockedError(
+          "The offline queue is being opened by another process.",
+        );
+      }
+      // NOTE: two processes that find the same stale lock at once can both take it over; the
+      // app's single-instance lock keeps that from happening between app windows.
+      const owner = Number.parseInt(ownerText, 10);
       if (
         Number.isInteger(owner) &&
         owner !== process.pid &&
@@ -52,6 +70,15 @@ function readOwner(path: string): string {
     return readFileSync(path, "utf8").trim();
   } catch {
     return "";
+  }
+}
+
+/** True for a lock file written in the last few seconds. */
+function isFresh(path: string): boolean {
+  try {
+    return Date.now() - statSync(path).mtimeMs < FRESH_LOCK_MS;
+  } catch {
+    return false;
   }
 }
 
