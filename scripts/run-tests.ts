@@ -7,7 +7,8 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const REPORT_DIR = join("test-results", "reports");
+// Outside test-results, which Playwright empties when it starts.
+const REPORT_DIR = "test-reports";
 const VITEST_REPORT = join(REPORT_DIR, "vitest.json");
 const PLAYWRIGHT_REPORT = join(REPORT_DIR, "playwright.json");
 
