@@ -71,6 +71,13 @@ function playwrightTotals(): Totals {
 mkdirSync(REPORT_DIR, { recursive: true });
 const npx = "npx";
 const steps: Array<() => boolean> = [
+  () =>
+    run("generated GraphQL types are current", npx, [
+      "graphql-codegen",
+      "--config",
+      "codegen.ts",
+      "--check",
+    ]),
   () => run("typecheck", npx, ["tsc", "-b"]),
   () => run("lint", npx, ["eslint", "."]),
   () => run("format", npx, ["prettier", "--check", "."]),

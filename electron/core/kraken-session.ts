@@ -7,7 +7,9 @@
 import type { SessionView, SignedOutReason } from "../../shared/views";
 import { jwtExpiresAt } from "./jwt";
 import type { KrakenClient } from "./kraken-client";
+import type { ObtainKrakenTokenMutation } from "../../shared/generated/graphql";
 import {
+  KrakenApiError,
   isRefreshRejected,
   isTokenRejected,
   NotSignedInError,
@@ -16,19 +18,40 @@ import {
 import { silentLogger, type Logger } from "./logger";
 import type { StoredSession, TokenVault } from "./token-vault";
 
-const OBTAIN_TOKEN_MUTATION = `mutation obtainKrakenToken($input: ObtainJSONWebTokenInput!) {
-  obtainKrakenToken(input: $input) {
-    token
-    refreshToken
-    refreshExpiresIn
+const OBTAIN_TOKEN_MUTATION = /* GraphQL */ `
+  mutation obtainKrakenToken($input: ObtainJSONWebTokenInput!) {
+    obtainKrakenToken(input: $input) {
+      token
+      refreshToken
+      refreshExpiresIn
+    }
   }
-}`;
+`;
 
-interface ObtainTokenData {
-  obtainKrakenToken: {
-    token: string;
-    refreshToken: string;
-    refreshExpiresIn: number;
+interface IssuedTokens {
+  token: string;
+  refreshToken: string;
+  refreshExpiresIn: number;
+}
+
+/** Returns the issued tokens, or throws when Kraken left out a field the session needs. */
+function requireIssuedTokens(data: ObtainKrakenTokenMutation): IssuedTokens {
+  const issued = data.obtainKrakenToken;
+  if (
+    !issued ||
+    issued.refreshToken === null ||
+    issued.refreshExpiresIn === null
+  ) {
+    throw new KrakenApiError(
+      "Kraken returned no refresh token.",
+      undefined,
+      undefined,
+    );
+  }
+  return {
+    token: issued.token,
+    refreshToken: issued.refreshToken,
+    refreshExpiresIn: issued.refreshExpiresIn,
   };
 }
 
@@ -99,12 +122,12 @@ export class KrakenSession {
   }
 
   async signIn(email: string, password: string): Promise<SessionView> {
-    const data = await this.client.request<ObtainTokenData>({
+    const data = await this.client.request<ObtainKrakenTokenMutation>({
       operationName: "obtainKrakenToken",
       query: OBTAIN_TOKEN_MUTATION,
       variables: { input: { email, password } },
     });
-    const issued = data.obtainKrakenToken;
+    const issued = requireIssuedTokens(data);
 
     this.current = {
       email,
@@ -180,9 +203,9 @@ export class KrakenSession {
       );
     }
 
-    let data: ObtainTokenData;
+    let data: ObtainKrakenTokenMutation;
     try {
-      data = await this.client.request<ObtainTokenData>({
+      data = await this.client.request<ObtainKrakenTokenMutation>({
         operationName: "obtainKrakenToken",
         query: OBTAIN_TOKEN_MUTATION,
         variables: { input: { refreshToken: session.refreshToken } },
@@ -200,7 +223,7 @@ export class KrakenSession {
       throw error;
     }
 
-    const issued = data.obtainKrakenToken;
+    const issued = requireIssuedTokens(data);
     // The rep may have signed out while the refresh was in flight.
     if (this.current !== session) {
       throw new NotSignedInError("Signed out during a token refresh.");
