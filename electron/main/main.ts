@@ -56,6 +56,9 @@ if (dataDirOverride) {
   app.setPath("userData", dataDirOverride);
 }
 
+// `standard` gives app://renderer a real origin, so the bundle's module scripts load as
+// same-origin. NOTE: only the Playwright Electron test loads the window in real Electron, and
+// it is skipped where the binary is not installed.
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_PROTOCOL, privileges: { standard: true, secure: true } },
 ]);
