@@ -25,35 +25,65 @@ export async function readCredentials(
     );
   }
   return {
-    email: email || (await ask("Kraken email: ", false)),
-    password: password || (await ask("Kraken password: ", true)),
+    email: email || (await askVisible("Kraken email: ")),
+    password: password || (await askHidden("Kraken password: ")),
   };
 }
 
-async function ask(question: string, hidden: boolean): Promise<string> {
+async function askVisible(question: string): Promise<string> {
   const prompt = createInterface({
     input: process.stdin,
     output: process.stderr,
     terminal: true,
   });
-  if (hidden) {
-    // Echo nothing while the password is typed; readline still handles Enter and Backspace.
-    const output = prompt as unknown as {
-      _writeToOutput: (text: string) => void;
-    };
-    output._writeToOutput = (text: string) => {
-      if (text === question) {
-        process.stderr.write(text);
-      }
-    };
-  }
   try {
-    const answer = await prompt.question(question);
-    if (hidden) {
-      process.stderr.write("\n");
-    }
-    return answer.trim();
+    return (await prompt.question(question)).trim();
   } finally {
     prompt.close();
   }
+}
+
+/** Reads a line in raw mode and echoes nothing, so the password never appears on screen. */
+function askHidden(question: string): Promise<string> {
+  const input = process.stdin;
+  process.stderr.write(question);
+  input.setRawMode(true);
+  input.resume();
+
+  return new Promise((resolve, reject) => {
+    let typed = "";
+    const finish = (error: Error | null) => {
+      input.off("data", onData);
+      input.setRawMode(false);
+      input.pause();
+      process.stderr.write("\n");
+      if (error) {
+        reject(error);
+      } else {
+        resolve(typed);
+      }
+    };
+    const onData = (chunk: Buffer) => {
+      for (const character of chunk.toString("utf8")) {
+        if (
+          character === "\r" ||
+          character === "\n" ||
+          character === "\u0004"
+        ) {
+          finish(null);
+          return;
+        }
+        if (character === "\u0003") {
+          finish(new UsageError("Sign-in cancelled."));
+          return;
+        }
+        if (character === "\u007f" || character === "\b") {
+          typed = typed.slice(0, -1);
+        } else if (character >= " ") {
+          typed += character;
+        }
+      }
+    };
+    input.on("data", onData);
+  });
 }
