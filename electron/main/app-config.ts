@@ -36,8 +36,6 @@ export interface AppConfig {
   apiUrl: string;
   guidance: GuidanceConfig;
   externalHttpsHosts: string[];
-  /** Problems found in the config file; the app starts on defaults and logs them. */
-  warnings: string[];
 }
 
 export const DEFAULT_EXTERNAL_HTTPS_HOSTS = [
@@ -45,47 +43,67 @@ export const DEFAULT_EXTERNAL_HTTPS_HOSTS = [
   "www.octopusenergy.com",
 ];
 
+/** A config file the app cannot use; main shows the message and does not start. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/**
+ * Loads the configuration. Any problem in the file stops the app with a message naming the
+ * field: silently falling back to defaults could send checks to the wrong Kraken, or show
+ * the placeholder waiver number to a rep.
+ */
 export function loadAppConfig(
   dataDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): AppConfig {
-  const warnings: string[] = [];
   const path = join(dataDir, CONFIG_FILE);
   let fromFile: z.infer<typeof configFile> = {};
 
   let text: string | null = null;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    // No config file: defaults apply.
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new ConfigError(`Cannot read ${path}: ${String(error)}`);
+    }
   }
   if (text !== null) {
+    let json: unknown;
     try {
-      const parsed = configFile.safeParse(JSON.parse(text));
-      if (parsed.success) {
-        fromFile = parsed.data;
-      } else {
-        warnings.push(
-          `${path} is invalid (${parsed.error.issues[0]?.message}); using defaults.`,
-        );
-      }
+      json = JSON.parse(text);
     } catch (error) {
-      warnings.push(
-        `${path} is not valid JSON (${String(error)}); using defaults.`,
+      throw new ConfigError(
+        `${path} is not valid JSON: ${String(error)}. Fix or remove the file.`,
+      );
+    }
+    const parsed = configFile.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join(".") || "(top level)";
+      throw new ConfigError(
+        `${path} is invalid at ${field}: ${issue?.message ?? "invalid"}.`,
+      );
+    }
+    fromFile = parsed.data;
+  }
+
+  const requested = env[API_URL_VARIABLE] ?? fromFile.apiUrl;
+  let apiUrl: string = KRAKEN_ENDPOINTS.test;
+  if (requested !== undefined) {
+    try {
+      apiUrl = parseApiUrl(requested);
+    } catch (error) {
+      throw new ConfigError(
+        error instanceof Error ? error.message : String(error),
       );
     }
   }
-
-  // An invalid URL stops the app: silently falling back could send a rep's checks elsewhere.
-  const requested = env[API_URL_VARIABLE] ?? fromFile.apiUrl;
-  const apiUrl =
-    requested === undefined ? KRAKEN_ENDPOINTS.test : parseApiUrl(requested);
 
   return {
     apiUrl,
     guidance: { ...DEFAULT_GUIDANCE_CONFIG, ...fromFile.guidance },
     externalHttpsHosts:
       fromFile.externalHttpsHosts ?? DEFAULT_EXTERNAL_HTTPS_HOSTS,
-    warnings,
   };
 }

@@ -26,7 +26,7 @@ import {
 import { createAppServices, type AppServices } from "../core/app-services";
 import type { Logger } from "../core/logger";
 import { QueueLockedError } from "../core/queue/queue-lock";
-import { DATA_DIR_VARIABLE, loadAppConfig } from "./app-config";
+import { ConfigError, DATA_DIR_VARIABLE, loadAppConfig } from "./app-config";
 import {
   contentTypeFor,
   resolveRendererFile,
@@ -89,9 +89,6 @@ async function start(): Promise<void> {
   log.initialize();
   const dataDir = app.getPath("userData");
   const config = loadAppConfig(dataDir);
-  for (const warning of config.warnings) {
-    logger.warn("config", { warning });
-  }
   logger.info("app starting", {
     version: app.getVersion(),
     api: config.apiUrl,
@@ -263,7 +260,7 @@ function watchConnectivity(appServices: AppServices): void {
 
 function fail(error: unknown): void {
   const message =
-    error instanceof QueueLockedError
+    error instanceof QueueLockedError || error instanceof ConfigError
       ? error.message
       : `Field Credit Check could not start: ${error instanceof Error ? error.message : String(error)}`;
   logger.error("start failed", { error: message });
