@@ -10,6 +10,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from "node:fs";
 import { dirname } from "node:path";
@@ -75,17 +76,24 @@ function readJsonObject(path: string): Record<string, unknown> {
 export function writeFileAtomic(path: string, content: string | Buffer): void {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, "w", 0o600);
+  const bytes =
+    typeof content === "string" ? Buffer.from(content, "utf8") : content;
   try {
-    writeSync(
-      fd,
-      typeof content === "string" ? Buffer.from(content, "utf8") : content,
-    );
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temporary, "w", 0o600);
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        written += writeSync(fd, bytes, written, bytes.length - written);
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  renameSync(temporary, path);
 }
 
 /** An in-memory store whose values are lost on exit, for one-off CLI runs. */

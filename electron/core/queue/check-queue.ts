@@ -152,9 +152,7 @@ export class CheckQueue {
         (item.state === "done" || item.state === "failed") &&
         item.updatedAt < cutoff
       ) {
-        this.items.delete(item.id);
-        this.idByAccount.delete(item.accountNumber);
-        this.log.append({ delete: item.id }, this.items);
+        this.remove(item);
         pruned++;
       }
     }
@@ -250,9 +248,7 @@ export class CheckQueue {
         "A check that is being sent cannot be discarded; wait for it to finish.",
       );
     }
-    this.items.delete(id);
-    this.idByAccount.delete(item.accountNumber);
-    this.log.append({ delete: id }, this.items);
+    this.remove(item);
     this.emit();
     return this.view();
   }
@@ -428,11 +424,20 @@ export class CheckQueue {
     return error.kind === "rate-limited" ? "rate-limited" : "retry";
   }
 
+  /** Writes the change to disk first, so memory never shows a change the disk lacks. */
   private save(item: QueueItem): void {
+    this.log.append({ put: item });
     this.items.set(item.id, item);
     this.idByAccount.set(item.accountNumber, item.id);
-    this.log.append({ put: item }, this.items);
+    this.log.compactIfNeeded(this.items);
     this.emit();
+  }
+
+  private remove(item: QueueItem): void {
+    this.log.append({ delete: item.id });
+    this.items.delete(item.id);
+    this.idByAccount.delete(item.accountNumber);
+    this.log.compactIfNeeded(this.items);
   }
 
   private findByAccount(accountNumber: string): QueueItem | undefined {

@@ -11,7 +11,9 @@ import {
   closeSync,
   copyFileSync,
   existsSync,
+  fstatSync,
   fsyncSync,
+  ftruncateSync,
   openSync,
   readFileSync,
   writeSync,
@@ -64,15 +66,31 @@ export class QueueLog {
     return { items: decoded.items, corruptCopyPath };
   }
 
-  /** Appends one change and waits until it is on disk. */
-  append(record: LogRecord, liveItems: Map<string, QueueItem>): void {
+  /**
+   * Appends one change and waits until it is on disk. A failed write (a full disk) is cut off
+   * again, so the next append does not land behind half a line; the error reaches the caller.
+   */
+  append(record: LogRecord): void {
     if (this.fd === null) {
       throw new Error("The queue log is not open.");
     }
-    writeSync(this.fd, encodeRecord(record, this.cipher));
-    fsyncSync(this.fd);
+    const bytes = Buffer.from(encodeRecord(record, this.cipher), "utf8");
+    const start = fstatSync(this.fd).size;
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        written += writeSync(this.fd, bytes, written, bytes.length - written);
+      }
+      fsyncSync(this.fd);
+    } catch (error) {
+      ftruncateSync(this.fd, start);
+      throw error;
+    }
     this.recordCount++;
+  }
 
+  /** Rewrites the log once dead records outnumber live items. */
+  compactIfNeeded(liveItems: Map<string, QueueItem>): void {
     if (this.recordCount > liveItems.size * 2 + COMPACTION_SLACK) {
       this.rewrite(liveItems);
     }
