@@ -17,7 +17,7 @@ Options:
   --sandbox        start the bundled Kraken sandbox on a free local port for this run,
                    and sign in as its demo rep unless KRAKEN_EMAIL is set
   --json           print one JSON object per line instead of a table
-  --data-dir DIR   folder for the offline queue (created if missing)
+  --data-dir DIR   folder for the offline queue (created if missing); queue commands only
   -h, --help       print this help
 
 Credentials come from KRAKEN_EMAIL and KRAKEN_PASSWORD, or a prompt on a terminal.
@@ -94,6 +94,11 @@ export function parseCliArguments(argv: string[]): CliOptions {
 
 function parseCommand(positionals: string[], dataDir: string | null): Command {
   if (positionals[0] !== "queue") {
+    if (dataDir !== null) {
+      throw new UsageError(
+        "--data-dir applies only to queue commands; to queue checks use: queue add ACCOUNT...",
+      );
+    }
     if (positionals.length === 0) {
       throw new UsageError(
         "Give at least one account number, for example A-1A2B3C4D.",

@@ -16,7 +16,8 @@ import {
 } from "./arguments";
 import type { Credentials } from "./credentials";
 import { formatJsonLine, formatTable, type CheckLine } from "./output";
-import { runQueueCommand } from "./queue-commands";
+import { QueueLockedError } from "../electron/core/queue/queue-lock";
+import { QueueKeyError, runQueueCommand } from "./queue-commands";
 import { DEMO_REP, startSandbox } from "./sandbox-for-run";
 import { signInForRun } from "./sign-in";
 
@@ -58,14 +59,34 @@ async function main(argv: string[]): Promise<number> {
       fallback,
     );
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n`);
-      return EXIT_USAGE;
+    const message = describeRunError(error, options.dataDir);
+    if (message === null) {
+      throw error;
     }
-    throw error;
+    process.stderr.write(`${message}\n`);
+    return EXIT_USAGE;
   } finally {
     await sandbox?.close();
   }
+}
+
+/** Returns a one-line message for failures a user can fix, or null for real bugs. */
+function describeRunError(
+  error: unknown,
+  dataDir: string | null,
+): string | null {
+  if (error instanceof UsageError || error instanceof QueueLockedError) {
+    return error.message;
+  }
+  if (error instanceof QueueKeyError) {
+    return error.message;
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
+    const where = dataDir === null ? "" : ` in data folder "${dataDir}"`;
+    return `File error${where}: ${(error as Error).message}. Check that the folder exists, is writable and has free space.`;
+  }
+  return null;
 }
 
 async function checkAccounts(
@@ -78,17 +99,22 @@ async function checkAccounts(
     ? createStreamLogger((l) => process.stderr.write(l))
     : silentLogger;
   const client = new KrakenClient({ apiUrl, logger });
-  const signIn = await signInForRun(client, fallback);
+  const anyValid = inputs.some((input) => parseAccountNumber(input).ok);
+  // No request is sent, not even a sign-in, when every account number is invalid.
+  const signIn = anyValid ? await signInForRun(client, fallback) : null;
 
   const lines: CheckLine[] = [];
   for (const input of inputs) {
     const parsed = parseAccountNumber(input);
     const accountNumber = parsed.ok ? parsed.accountNumber : input.trim();
 
-    if (!parsed.ok) {
+    if (!parsed.ok || signIn === null) {
       lines.push({
         accountNumber,
-        error: { kind: "invalid-account-number", message: parsed.message },
+        error: {
+          kind: "invalid-account-number",
+          message: parsed.ok ? "" : parsed.message,
+        },
       });
     } else if (!signIn.ok) {
       lines.push({
@@ -122,7 +148,7 @@ async function checkAccounts(
   if (!json) {
     process.stdout.write(`${formatTable(lines)}\n`);
   }
-  if (!signIn.ok) {
+  if (signIn && !signIn.ok) {
     process.stderr.write(`${signIn.error.message}\n`);
     return EXIT_USAGE;
   }

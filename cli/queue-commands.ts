@@ -20,6 +20,7 @@ import type { Credentials } from "./credentials";
 import { signInForRun } from "./sign-in";
 
 export const EXIT_QUEUE_PENDING = 3;
+const EXIT_USAGE = 2;
 
 type QueueCommand = Extract<
   Command,
@@ -36,6 +37,9 @@ export async function runQueueCommand(
   fallback: Credentials | null,
 ): Promise<number> {
   const dataDir = options.dataDir ?? "";
+  if (dataDir.trim() === "") {
+    throw new UsageError("--data-dir needs a folder path.");
+  }
   const logger = process.env.FIELD_CREDIT_CHECK_DEBUG
     ? createStreamLogger((line) => process.stderr.write(line))
     : silentLogger;
@@ -46,6 +50,12 @@ export async function runQueueCommand(
     logger,
     toCheckError,
   });
+  if (queue.view().recoveredFromCorruptFile) {
+    process.stderr.write(
+      `Warning: the queue file in ${dataDir} was damaged. A copy was set aside beside it, and ` +
+        "the checks that could be read are kept.\n",
+    );
+  }
 
   try {
     switch (command.kind) {
@@ -97,7 +107,7 @@ async function syncQueue(
     if (signIn.error.kind === "network") {
       return EXIT_QUEUE_PENDING;
     }
-    return 2;
+    return EXIT_USAGE;
   }
 
   const summary = await queue.sync(async (accountNumber) => {
@@ -107,7 +117,28 @@ async function syncQueue(
     return { status: result.status };
   });
   printItems(queue.view().items, options.json);
-  return summary.stillPending > 0 ? EXIT_QUEUE_PENDING : 0;
+  if (summary.pausedForSignIn) {
+    process.stderr.write(
+      `Your session expired during the sync; ${countChecks(summary.stillPending)} queued. ` +
+        "Run queue sync again to sign in.\n",
+    );
+    return EXIT_USAGE;
+  }
+  if (summary.stillPending > 0) {
+    process.stderr.write(
+      `${countChecks(summary.stillPending)} queued because Kraken could not be reached or ` +
+        "asked to slow down. Run queue sync again later.\n",
+    );
+    return EXIT_QUEUE_PENDING;
+  }
+  if (summary.failed > 0) {
+    const failed =
+      summary.failed === 1
+        ? "1 check failed"
+        : `${summary.failed} checks failed`;
+    process.stderr.write(`${failed}; see the errors above.\n`);
+  }
+  return 0;
 }
 
 function printItems(items: QueueItemView[], json: boolean): void {
@@ -160,10 +191,26 @@ function readRequestsPerSecond(value: string | undefined): number {
   return rate;
 }
 
+function countChecks(count: number): string {
+  return count === 1 ? "1 check stays" : `${count} checks stay`;
+}
+
+/** The CLI's key file is missing its 32-byte key. */
+export class QueueKeyError extends Error {
+  override readonly name = "QueueKeyError";
+}
+
 function loadOrCreateKey(dataDir: string): Buffer {
   const path = join(dataDir, KEY_FILE);
   if (existsSync(path)) {
-    return Buffer.from(readFileSync(path, "utf8").trim(), "base64");
+    const key = Buffer.from(readFileSync(path, "utf8").trim(), "base64");
+    if (key.length !== 32) {
+      throw new QueueKeyError(
+        `Invalid key file ${path}: expected 32 bytes in base64. Restore it from a backup, or ` +
+          "delete it: queued checks stay, and checks already done are run again.",
+      );
+    }
+    return key;
   }
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);

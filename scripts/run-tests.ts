@@ -4,7 +4,7 @@
  */
 
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 // Outside test-results, which Playwright empties when it starts.
@@ -68,6 +68,8 @@ function playwrightTotals(): Totals {
   };
 }
 
+// Reports from an earlier run must not be counted as this run's.
+rmSync(REPORT_DIR, { recursive: true, force: true });
 mkdirSync(REPORT_DIR, { recursive: true });
 const npx = "npx";
 const steps: Array<() => boolean> = [

@@ -152,6 +152,16 @@ function parseResponse<T>(
   contentType: string | null,
   text: string,
 ): T {
+  // A 404 or 405 means the URL does not point at a GraphQL endpoint: Kraken's host answered,
+  // so this is a server error, not a lost connection.
+  if (status === 404 || status === 405) {
+    throw new KrakenTransportError(
+      `Kraken responded HTTP ${status}: check the API URL`,
+      "http-status",
+      status,
+    );
+  }
+
   let body: unknown;
   try {
     body = JSON.parse(text);
