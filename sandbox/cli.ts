@@ -143,6 +143,13 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error("Kraken sandbox failed to start:", error);
+  if ((error as NodeJS.ErrnoException | null)?.code === "EADDRINUSE") {
+    console.error(
+      "Kraken sandbox failed to start: the port is already in use. " +
+        "Stop the other server, or pick another with --port (0 picks a free one).",
+    );
+  } else {
+    console.error("Kraken sandbox failed to start:", error);
+  }
   process.exit(1);
 });

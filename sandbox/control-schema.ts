@@ -22,14 +22,24 @@ export const failureSchema = z
   .object({
     kind: z.enum(FAILURE_KINDS),
     count: z.number().int().positive().default(1),
-    /** Only requests with this GraphQL operation name fail. Absent means every request. */
-    operationName: z.string().min(1).optional(),
+    /**
+     * Only requests with this GraphQL operation name fail; absent means every request. A
+     * fixed list, so a misspelt name is rejected instead of never matching.
+     */
+    operationName: z
+      .enum(["obtainKrakenToken", "creditCheckStatus", "connectionProbe"])
+      .optional(),
   })
   .strict();
 
 export type FailureRequest = z.input<typeof failureSchema>;
 
-const seconds = z.number().finite().nonnegative();
+/** Ten years: far past any token lifetime, and small enough to keep dates valid. */
+const MAX_CLOCK_STEP_SECONDS = 10 * 365 * 24 * 3600;
+/** Ten minutes, like the CLI's --latency limit; setTimeout cannot wait past about 24.8 days. */
+const MAX_LATENCY_MS = 600_000;
+
+const seconds = z.number().finite().nonnegative().max(MAX_CLOCK_STEP_SECONDS);
 const lifetimeSeconds = z.number().int().positive();
 
 export const controlActionSchema = z.discriminatedUnion("action", [
@@ -38,7 +48,7 @@ export const controlActionSchema = z.discriminatedUnion("action", [
   z
     .object({
       action: z.literal("setLatency"),
-      ms: z.number().int().nonnegative(),
+      ms: z.number().int().nonnegative().max(MAX_LATENCY_MS),
     })
     .strict(),
   z.object({ action: z.literal("advanceClock"), seconds }).strict(),
