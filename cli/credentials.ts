@@ -46,9 +46,10 @@ async function askVisible(question: string): Promise<string> {
 /** Reads a line in raw mode and echoes nothing, so the password never appears on screen. */
 function askHidden(question: string): Promise<string> {
   const input = process.stdin;
-  process.stderr.write(question);
+  // Echo goes off before the prompt appears, so nothing typed after it is ever shown.
   input.setRawMode(true);
   input.resume();
+  process.stderr.write(question);
 
   return new Promise((resolve, reject) => {
     let typed = "";

@@ -77,6 +77,7 @@ function writePendingLog(
     const item: QueueItem = {
       id: `bench-${index}`,
       accountNumber: accountNumber(1, index),
+      owner: null,
       state: "pending",
       attempts: 0,
       queuedAt: queuedAt + index,

@@ -31,6 +31,8 @@ export class AesGcmCipher implements Cipher {
   }
 
   encryptString(plainText: string): Buffer {
+    // safeStorage throws here too when no encryption is available.
+    this.requireAvailable();
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv("aes-256-gcm", this.key, iv);
     const body = Buffer.concat([
@@ -41,6 +43,7 @@ export class AesGcmCipher implements Cipher {
   }
 
   decryptString(encrypted: Buffer): string {
+    this.requireAvailable();
     if (encrypted.length < IV_BYTES + TAG_BYTES) {
       throw new Error("Encrypted value is too short to be AES-GCM output");
     }
@@ -52,5 +55,11 @@ export class AesGcmCipher implements Cipher {
     return Buffer.concat([decipher.update(body), decipher.final()]).toString(
       "utf8",
     );
+  }
+
+  private requireAvailable(): void {
+    if (!this.available) {
+      throw new Error("Encryption is not available on this system.");
+    }
   }
 }

@@ -8,8 +8,13 @@ import {
   DEFAULT_GUIDANCE_CONFIG,
   type GuidanceConfig,
 } from "../../shared/guidance-config";
+import type { CheckError } from "../../shared/check-errors";
 import type { GraphqlResponse } from "../../shared/ipc-contract";
-import type { AppConfigView, CheckResultView } from "../../shared/views";
+import type {
+  AppConfigView,
+  CheckResultView,
+  QueueView,
+} from "../../shared/views";
 import { describeApiUrl } from "./api-environment";
 import type { Cipher } from "./cipher";
 import {
@@ -28,6 +33,10 @@ import {
   type SyncSummary,
 } from "./queue/check-queue";
 import { TokenVault } from "./token-vault";
+
+/** Retries of an interactive check: the rep is waiting, and the queue retries later anyway. */
+const INTERACTIVE_MAX_RETRIES = 1;
+const PRUNE_INTERVAL_MS = 3_600_000;
 
 export interface AppServicesOptions {
   apiUrl: string;
@@ -54,6 +63,10 @@ export interface AppServices {
   /** Runs the credit check for the renderer; queues it when Kraken cannot be reached. */
   checkCreditStatus(accountNumber: string): Promise<GraphqlResponse>;
   signIn(email: string, password: string): ReturnType<KrakenSession["signIn"]>;
+  /** The queue as the signed-in rep sees it: their own checks only. */
+  queueView(): QueueView;
+  retryCheck(id: string): QueueView;
+  discardCheck(id: string): QueueView;
   syncQueue(): Promise<SyncSummary>;
   onCheckResult(listener: (result: CheckResultView) => void): () => void;
   close(): void;
@@ -109,7 +122,23 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dueTimer.unref?.();
   };
 
+  /** The signed-in rep's email, which owns the checks they queue; null when signed out. */
+  const currentOwner = (): string | null => {
+    const view = session.view();
+    return view.state === "signed-in" ? view.email : null;
+  };
+
   const syncQueue = async (): Promise<SyncSummary> => {
+    const owner = currentOwner();
+    if (owner === null) {
+      return {
+        done: 0,
+        failed: 0,
+        depositRequired: 0,
+        stillPending: 0,
+        pausedForSignIn: true,
+      };
+    }
     const summary = await queue.sync(async (accountNumber) => {
       const result = await runCreditCheck(client, session, accountNumber, {
         maxRetries: 0,
@@ -117,7 +146,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       connection.reportReachable();
       publishResult({ accountNumber, status: result.status });
       return { status: result.status };
-    });
+    }, owner);
     if (summary.stillPending > 0 && !summary.pausedForSignIn) {
       void connection.probe();
     }
@@ -129,10 +158,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   };
 
   const syncWhenReady = () => {
+    const owner = currentOwner();
     if (
-      session.isSignedIn() &&
+      owner !== null &&
       connection.view().state === "online" &&
-      queue.view().pendingCount > 0
+      queue.view(owner).pendingCount > 0
     ) {
       syncQueue().catch((error: unknown) => {
         logger.error("queue sync failed", {
@@ -142,6 +172,31 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     }
   };
   connection.onChange(syncWhenReady);
+  // A blip shorter than the debounce is never announced, so also start on any recovery.
+  connection.onReachable(syncWhenReady);
+
+  const pruneTimer = setInterval(
+    () => queue.pruneFinished(),
+    PRUNE_INTERVAL_MS,
+  );
+  pruneTimer.unref?.();
+
+  const queueForLater = (
+    accountNumber: string,
+    checkError: CheckError,
+  ): GraphqlResponse => {
+    queue.enqueue(accountNumber, currentOwner());
+    logger.info("check queued while offline");
+    return {
+      data: null,
+      errors: [
+        {
+          message: queuedMessage(accountNumber),
+          extensions: { ...checkError, queued: true },
+        },
+      ],
+    };
+  };
 
   session.restore();
 
@@ -161,11 +216,35 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       return view;
     },
     syncQueue,
+    queueView() {
+      const owner = currentOwner();
+      if (owner !== null) {
+        return queue.view(owner);
+      }
+      // Signed out: the sign-in screen may say how many checks wait, but shows none of them.
+      return { ...queue.view(), items: [] };
+    },
+    retryCheck(id) {
+      const view = queue.retry(id, currentOwner());
+      syncWhenReady();
+      return view;
+    },
+    discardCheck: (id) => queue.discard(id, currentOwner()),
     async checkCreditStatus(input) {
       let accountNumber = input;
       try {
         accountNumber = requireAccountNumber(input);
-        const result = await runCreditCheck(client, session, accountNumber);
+        if (connection.view().state === "offline" && session.isSignedIn()) {
+          // Known to be offline: queue at once instead of making the rep wait for timeouts.
+          void connection.probe();
+          return queueForLater(
+            accountNumber,
+            toCheckError(new KrakenTransportError("offline", "network")),
+          );
+        }
+        const result = await runCreditCheck(client, session, accountNumber, {
+          maxRetries: INTERACTIVE_MAX_RETRIES,
+        });
         connection.reportReachable();
         return {
           data: {
@@ -182,17 +261,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
           checkError.kind === "network"
         ) {
           connection.reportUnreachable();
-          queue.enqueue(accountNumber);
-          logger.info("check queued while offline");
-          return {
-            data: null,
-            errors: [
-              {
-                message: queuedMessage(accountNumber),
-                extensions: { ...checkError, queued: true },
-              },
-            ],
-          };
+          return queueForLater(accountNumber, checkError);
         }
         return {
           data: null,
@@ -205,6 +274,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       return () => resultListeners.delete(listener);
     },
     close() {
+      clearInterval(pruneTimer);
       if (dueTimer) {
         clearTimeout(dueTimer);
       }

@@ -34,6 +34,7 @@ export class ConnectionMonitor {
   private announceTimer: NodeJS.Timeout | null = null;
   private announced: ConnectionView;
   private readonly listeners = new Set<(view: ConnectionView) => void>();
+  private readonly reachableListeners = new Set<() => void>();
   private readonly debounceMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly now: () => number;
@@ -65,6 +66,15 @@ export class ConnectionMonitor {
   onChange(listener: (view: ConnectionView) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` each time Kraken answers a probe or a request, without debouncing, so
+   * queued work can start even when a short outage was never announced.
+   */
+  onReachable(listener: () => void): () => void {
+    this.reachableListeners.add(listener);
+    return () => this.reachableListeners.delete(listener);
   }
 
   /**
@@ -131,6 +141,11 @@ export class ConnectionMonitor {
     }
     this.scheduleRetry();
     this.scheduleAnnounce(changed);
+    if (reachable && changed) {
+      for (const listener of this.reachableListeners) {
+        listener();
+      }
+    }
   }
 
   private scheduleRetry(): void {

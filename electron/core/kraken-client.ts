@@ -10,7 +10,11 @@ import {
   sleep,
   type BackoffPolicy,
 } from "./backoff";
-import { KrakenApiError, KrakenTransportError } from "./kraken-errors";
+import {
+  KRAKEN_ERROR_CODES,
+  KrakenApiError,
+  KrakenTransportError,
+} from "./kraken-errors";
 import { silentLogger, type Logger } from "./logger";
 
 export interface KrakenOperation {
@@ -154,6 +158,14 @@ function parseResponse<T>(
 ): T {
   // A 404 or 405 means the URL does not point at a GraphQL endpoint: Kraken's host answered,
   // so this is a server error, not a lost connection.
+  if (status === 429) {
+    // A rate limit from Kraken's edge, before GraphQL: handled like KT-CT-1199.
+    throw new KrakenApiError(
+      "Too many requests.",
+      KRAKEN_ERROR_CODES.tooManyRequests,
+      "HTTP",
+    );
+  }
   if (status === 404 || status === 405) {
     throw new KrakenTransportError(
       `Kraken responded HTTP ${status}: check the API URL`,

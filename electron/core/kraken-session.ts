@@ -129,6 +129,8 @@ export class KrakenSession {
     });
     const issued = requireIssuedTokens(data);
 
+    // A refresh still running for an earlier session must not be shared with this one.
+    this.refreshing = null;
     this.current = {
       email,
       token: issued.token,
@@ -188,10 +190,13 @@ export class KrakenSession {
     if (this.requireSession().token !== stale) {
       return;
     }
-    this.refreshing = this.runRefresh().finally(() => {
-      this.refreshing = null;
+    const refreshing = this.runRefresh().finally(() => {
+      if (this.refreshing === refreshing) {
+        this.refreshing = null;
+      }
     });
-    return this.refreshing;
+    this.refreshing = refreshing;
+    return refreshing;
   }
 
   private async runRefresh(): Promise<void> {
@@ -211,6 +216,10 @@ export class KrakenSession {
         variables: { input: { refreshToken: session.refreshToken } },
       });
     } catch (error) {
+      if (this.current !== session) {
+        // The rep signed out, or in again, while this refresh was in flight.
+        throw new NotSignedInError("Signed out during a token refresh.");
+      }
       if (isRefreshRejected(error) || isTokenRejected(error)) {
         this.logger.warn("refresh token rejected, signing out", {
           code: errorCodeOf(error),

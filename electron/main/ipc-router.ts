@@ -125,8 +125,14 @@ export function createIpcRouter(
 
     onEvent(listener) {
       const unsubscribers = [
-        services.session.onChange((view) => listener("session:changed", view)),
-        services.queue.onChange((view) => listener("queue:changed", view)),
+        services.session.onChange((view) => {
+          listener("session:changed", view);
+          listener("queue:changed", services.queueView());
+        }),
+        // Each rep sees only their own queued checks.
+        services.queue.onChange(() =>
+          listener("queue:changed", services.queueView()),
+        ),
         services.connection.onChange((view) =>
           listener("connection:changed", view),
         ),
@@ -149,12 +155,12 @@ function createHandlers(services: AppServices): Handlers {
       services.signIn(email, password),
     "session:sign-out": () => services.session.signOut(),
     "graphql:execute": (request) => executeAllowedOperation(services, request),
-    "queue:get": () => services.queue.view(),
-    "queue:retry": ({ id }) => services.queue.retry(id),
-    "queue:discard": ({ id }) => services.queue.discard(id),
+    "queue:get": () => services.queueView(),
+    "queue:retry": ({ id }) => services.retryCheck(id),
+    "queue:discard": ({ id }) => services.discardCheck(id),
     "queue:sync": async () => {
       await services.syncQueue();
-      return services.queue.view();
+      return services.queueView();
     },
     "connection:get": () => services.connection.announcedView(),
   };

@@ -86,7 +86,8 @@ function focusWindow(): void {
 }
 
 async function start(): Promise<void> {
-  log.initialize();
+  // NOTE: log.initialize() is left out on purpose: it would add electron-log's own preload and
+  // an IPC channel without sender checks to every renderer. Only main writes logs.
   const dataDir = app.getPath("userData");
   const config = loadAppConfig(dataDir);
   logger.info("app starting", {

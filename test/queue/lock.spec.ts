@@ -9,7 +9,10 @@ import {
   it,
   vi,
 } from "vitest";
-import { QueueLockedError } from "../../electron/core/queue/queue-lock";
+import {
+  bootTimeSeconds,
+  QueueLockedError,
+} from "../../electron/core/queue/queue-lock";
 import { startSandbox, type Sandbox } from "../../sandbox/server";
 import {
   lockFilePath,
@@ -81,7 +84,7 @@ describe("queue lock", () => {
     );
 
     expect(() => openQueue(dataDir)).toThrow(QueueLockedError);
-    expect(readFileSync(lockFilePath(dataDir), "utf8")).toBe(
+    expect(readFileSync(lockFilePath(dataDir), "utf8").split(" ")[0]).toBe(
       String(holder.child.pid),
     );
 
@@ -94,7 +97,7 @@ describe("queue lock", () => {
     queue.close();
 
     expect(result.signal).toBe("SIGKILL");
-    expect(owner).toBe(String(process.pid));
+    expect(owner.split(" ")[0]).toBe(String(process.pid));
     expect(items.map((item) => item.accountNumber)).toEqual(["A-1000"]);
     expect(existsSync(lockFilePath(dataDir))).toBe(false);
   });
@@ -108,7 +111,35 @@ describe("queue lock", () => {
     const owner = readFileSync(lockFilePath(dataDir), "utf8");
     queue.close();
 
-    expect(owner).toBe(String(process.pid));
+    expect(owner.split(" ")[0]).toBe(String(process.pid));
+  });
+
+  it("lock from before a reboot is taken over", () => {
+    const dataDir = folders.create();
+    openQueue(dataDir).close();
+    // A live pid, as after a reboot when another program received the old pid.
+    const livePid = process.ppid;
+    writeFileSync(
+      lockFilePath(dataDir),
+      `${livePid} ${bootTimeSeconds() - 86_400}`,
+    );
+
+    const queue = openQueue(dataDir);
+    const owner = readFileSync(lockFilePath(dataDir), "utf8");
+    queue.close();
+
+    expect(owner.split(" ")[0]).toBe(String(process.pid));
+  });
+
+  it("live lock from this boot is respected", () => {
+    const dataDir = folders.create();
+    openQueue(dataDir).close();
+    writeFileSync(
+      lockFilePath(dataDir),
+      `${process.ppid} ${bootTimeSeconds()}`,
+    );
+
+    expect(() => openQueue(dataDir)).toThrow(QueueLockedError);
   });
 
   it("close releases the lock", () => {

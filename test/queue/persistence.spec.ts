@@ -137,4 +137,37 @@ describe("CheckQueue persistence", () => {
     expect(item?.state).toBe("pending");
     expect(item?.result).toBeNull();
   });
+
+  it("weak keychain keeps results in memory", async () => {
+    const dataDir = folders.create();
+    const cipher = new AesGcmCipher(undefined, "basic_text");
+    const queue = openQueue(dataDir, { cipher, requestsPerSecond: 1_000 });
+    queue.enqueue("A-1000");
+
+    await queue.sync(() => Promise.resolve({ status: "DEPOSIT_REQUIRED" }));
+    const inMemory = queue.view().items[0];
+    const text = readFileSync(queueFilePath(dataDir), "utf8");
+    queue.close();
+    const reopened = openQueue(dataDir, { cipher });
+    const item = reopened.view().items[0];
+    reopened.close();
+
+    expect(inMemory?.result?.status).toBe("DEPOSIT_REQUIRED");
+    expect(text).toContain('"sealedResult":null');
+    expect(item?.state).toBe("pending");
+  });
+
+  it("unavailable encryption still records results", async () => {
+    const dataDir = folders.create();
+    const cipher = new AesGcmCipher(undefined, null, false);
+    const queue = openQueue(dataDir, { cipher, requestsPerSecond: 1_000 });
+    queue.enqueue("A-1000");
+
+    await queue.sync(() => Promise.resolve({ status: "DEPOSIT_NOT_REQUIRED" }));
+    const item = queue.view().items[0];
+    queue.close();
+
+    expect(item?.state).toBe("done");
+    expect(item?.result?.status).toBe("DEPOSIT_NOT_REQUIRED");
+  });
 });

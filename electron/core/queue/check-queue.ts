@@ -54,6 +54,18 @@ export interface SyncSummary {
 type SendOutcome =
   "done" | "failed" | "retry" | "unreachable" | "rate-limited" | "pause";
 
+/** Items of other reps stay hidden; `undefined` means every item, for the CLI. */
+function isVisibleTo(
+  item: QueueItem,
+  owner: string | null | undefined,
+): boolean {
+  return owner === undefined || item.owner === null || item.owner === owner;
+}
+
+function accountKey(item: Pick<QueueItem, "accountNumber" | "owner">): string {
+  return `${item.owner ?? ""}\u0000${item.accountNumber}`;
+}
+
 /** A retry or discard named an item that does not exist or cannot change now. */
 export class QueueItemError extends Error {
   override readonly name = "QueueItemError";
@@ -94,7 +106,7 @@ export class CheckQueue {
   ) {
     this.items = loaded.items;
     for (const item of this.items.values()) {
-      this.idByAccount.set(item.accountNumber, item.id);
+      this.idByAccount.set(accountKey(item), item.id);
     }
     this.recoveredFromCorruptFile = loaded.corruptCopyPath !== null;
     this.concurrency = options.concurrency ?? 4;
@@ -177,10 +189,14 @@ export class CheckQueue {
     return earliest;
   }
 
-  view(): QueueView {
-    const items = [...this.items.values()].sort(
-      (a, b) => a.queuedAt - b.queuedAt,
-    );
+  /**
+   * Returns the queue as one rep sees it: their own checks and those queued without an owner.
+   * Without `owner` it returns every item, as the CLI does.
+   */
+  view(owner?: string | null): QueueView {
+    const items = [...this.items.values()]
+      .filter((item) => isVisibleTo(item, owner))
+      .sort((a, b) => a.queuedAt - b.queuedAt);
     return {
       items: items.map((item) => ({ ...item })),
       pendingCount: items.filter(
@@ -197,11 +213,12 @@ export class CheckQueue {
   }
 
   /**
-   * Queues a check for an account number that is already normalised. An account that is
-   * already waiting keeps its one item; a finished one is queued again.
+   * Queues a check for an account number that is already normalised, on behalf of `owner`
+   * (the signed-in rep's email, or null). An account that is already waiting keeps its one
+   * item; a finished one is queued again.
    */
-  enqueue(accountNumber: string): QueueItem {
-    const existing = this.findByAccount(accountNumber);
+  enqueue(accountNumber: string, owner: string | null = null): QueueItem {
+    const existing = this.findByAccount(accountNumber, owner);
     if (
       existing &&
       (existing.state === "pending" || existing.state === "in-flight")
@@ -213,6 +230,7 @@ export class CheckQueue {
     const item: QueueItem = {
       id: existing?.id ?? randomUUID(),
       accountNumber,
+      owner,
       state: "pending",
       attempts: 0,
       queuedAt: now,
@@ -227,8 +245,8 @@ export class CheckQueue {
   }
 
   /** Sends a failed item again at the next sync. */
-  retry(id: string): QueueView {
-    const item = this.requireItem(id);
+  retry(id: string, owner?: string | null): QueueView {
+    const item = this.requireItem(id, owner);
     if (item.state === "failed") {
       this.save({
         ...item,
@@ -238,11 +256,11 @@ export class CheckQueue {
         attempts: 0,
       });
     }
-    return this.view();
+    return this.view(owner);
   }
 
-  discard(id: string): QueueView {
-    const item = this.requireItem(id);
+  discard(id: string, owner?: string | null): QueueView {
+    const item = this.requireItem(id, owner);
     if (item.state === "in-flight") {
       throw new QueueItemError(
         "A check that is being sent cannot be discarded; wait for it to finish.",
@@ -250,7 +268,7 @@ export class CheckQueue {
     }
     this.remove(item);
     this.emit();
-    return this.view();
+    return this.view(owner);
   }
 
   /** Clears the sign-in pause, e.g. after the rep signs in again. */
@@ -262,9 +280,9 @@ export class CheckQueue {
   }
 
   /** Sends every due pending item. A second call while a sync runs joins that sync. */
-  sync(send: SendCheck): Promise<SyncSummary> {
+  sync(send: SendCheck, owner?: string | null): Promise<SyncSummary> {
     if (!this.running) {
-      this.running = this.runSync(send).finally(() => {
+      this.running = this.runSync(send, owner).finally(() => {
         this.running = null;
       });
     }
@@ -275,7 +293,10 @@ export class CheckQueue {
     return this.running !== null;
   }
 
-  private async runSync(send: SendCheck): Promise<SyncSummary> {
+  private async runSync(
+    send: SendCheck,
+    owner?: string | null,
+  ): Promise<SyncSummary> {
     this.pruneFinished();
     const summary: SyncSummary = {
       done: 0,
@@ -287,7 +308,9 @@ export class CheckQueue {
     const due = [...this.items.values()]
       .filter(
         (item) =>
-          item.state === "pending" && (item.nextAttemptAt ?? 0) <= this.now(),
+          isVisibleTo(item, owner) &&
+          item.state === "pending" &&
+          (item.nextAttemptAt ?? 0) <= this.now(),
       )
       .sort((a, b) => a.queuedAt - b.queuedAt);
     this.logger.info("queue sync started", { due: due.length });
@@ -319,7 +342,7 @@ export class CheckQueue {
     };
     await Promise.all(Array.from({ length: this.concurrency }, () => worker()));
 
-    summary.stillPending = this.view().pendingCount;
+    summary.stillPending = this.view(owner).pendingCount;
     summary.pausedForSignIn = this.pausedForSignIn;
     this.logger.info("queue sync finished", { ...summary });
     return summary;
@@ -428,7 +451,7 @@ export class CheckQueue {
   private save(item: QueueItem): void {
     this.log.append({ put: item });
     this.items.set(item.id, item);
-    this.idByAccount.set(item.accountNumber, item.id);
+    this.idByAccount.set(accountKey(item), item.id);
     this.log.compactIfNeeded(this.items);
     this.emit();
   }
@@ -436,18 +459,21 @@ export class CheckQueue {
   private remove(item: QueueItem): void {
     this.log.append({ delete: item.id });
     this.items.delete(item.id);
-    this.idByAccount.delete(item.accountNumber);
+    this.idByAccount.delete(accountKey(item));
     this.log.compactIfNeeded(this.items);
   }
 
-  private findByAccount(accountNumber: string): QueueItem | undefined {
-    const id = this.idByAccount.get(accountNumber);
+  private findByAccount(
+    accountNumber: string,
+    owner: string | null,
+  ): QueueItem | undefined {
+    const id = this.idByAccount.get(accountKey({ accountNumber, owner }));
     return id === undefined ? undefined : this.items.get(id);
   }
 
-  private requireItem(id: string): QueueItem {
+  private requireItem(id: string, owner?: string | null): QueueItem {
     const item = this.items.get(id);
-    if (!item) {
+    if (!item || !isVisibleTo(item, owner)) {
       throw new QueueItemError(`No queued check with id ${id}.`);
     }
     return item;

@@ -7,6 +7,8 @@ import type { QueueItemState } from "../../../shared/views";
 export interface QueueItem {
   id: string;
   accountNumber: string;
+  /** Email of the rep who asked for the check; null when queued from the CLI. */
+  owner: string | null;
   state: QueueItemState;
   /** Sends tried so far, counting only those that reached a verdict or a transport failure. */
   attempts: number;

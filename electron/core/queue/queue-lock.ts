@@ -1,6 +1,7 @@
 /**
  * A lock file that makes one process the queue's only writer. A lock left by a process that
- * no longer runs (after a crash or `kill -9`) is taken over.
+ * no longer runs (after a crash or `kill -9`) is taken over. The file holds the owner's pid
+ * and the machine's boot time, so a pid reused after a reboot does not keep the lock.
  */
 
 import {
@@ -12,7 +13,11 @@ import {
   writeSync,
 } from "node:fs";
 
+import { uptime } from "node:os";
+
 const FRESH_LOCK_MS = 5_000;
+/** Boot times computed at different moments differ by clock drift; this absorbs it. */
+const BOOT_TIME_TOLERANCE_S = 120;
 
 export class QueueLockedError extends Error {
   override readonly name = "QueueLockedError";
@@ -25,7 +30,7 @@ export class QueueLock {
     for (let tries = 0; tries < 2; tries++) {
       try {
         const fd = openSync(path, "wx", 0o600);
-        writeSync(fd, String(process.pid));
+        writeSync(fd, `${process.pid} ${bootTimeSeconds()}`);
         closeSync(fd);
         return new QueueLock(path);
       } catch (error) {
@@ -43,10 +48,15 @@ export class QueueLock {
       }
       // NOTE: two processes that find the same stale lock at once can both take it over; the
       // app's single-instance lock keeps that from happening between app windows.
-      const owner = Number.parseInt(ownerText, 10);
+      const [pidText = "", bootText] = ownerText.split(" ");
+      const owner = Number.parseInt(pidText, 10);
+      const bootedBefore =
+        bootText !== undefined &&
+        Math.abs(Number(bootText) - bootTimeSeconds()) > BOOT_TIME_TOLERANCE_S;
       if (
         Number.isInteger(owner) &&
         owner !== process.pid &&
+        !bootedBefore &&
         isRunning(owner)
       ) {
         throw new QueueLockedError(
@@ -59,7 +69,7 @@ export class QueueLock {
   }
 
   release(): void {
-    if (readOwner(this.path) === String(process.pid)) {
+    if (readOwner(this.path).split(" ")[0] === String(process.pid)) {
       rmSync(this.path, { force: true });
     }
   }
@@ -71,6 +81,11 @@ function readOwner(path: string): string {
   } catch {
     return "";
   }
+}
+
+/** Returns when this machine booted, in Unix seconds. */
+export function bootTimeSeconds(): number {
+  return Math.round(Date.now() / 1000 - uptime());
 }
 
 /** True for a lock file written in the last few seconds. */

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { CHECK_ERROR_KINDS } from "../../../shared/check-errors";
 import { guidanceKindFor } from "../../../shared/guidance";
-import type { Cipher } from "../cipher";
+import { memoryOnlyReason, type Cipher } from "../cipher";
 import type { QueueItem } from "./queue-item";
 
 export const QUEUE_FORMAT = "field-credit-check-queue";
@@ -24,6 +24,8 @@ const result = z.object({ status: z.string().nullable() });
 const storedItem = z.object({
   id: z.string().min(1),
   accountNumber: z.string().min(1),
+  /** Added after version 2 was released; absent means no owner. */
+  owner: z.string().nullable().optional(),
   state: z.enum(["pending", "in-flight", "done", "failed"]),
   attempts: z.number().int().min(0),
   queuedAt: z.number(),
@@ -62,8 +64,10 @@ export function encodeRecord(entry: LogRecord, cipher: Cipher): string {
     return `${JSON.stringify(entry)}\n`;
   }
   const { result: plainResult, ...rest } = entry.put;
+  // Where the keychain cannot protect secrets, results stay in memory like the session does;
+  // after a restart those checks run again.
   const sealedResult =
-    plainResult === null
+    plainResult === null || memoryOnlyReason(cipher) !== null
       ? null
       : cipher
           .encryptString(JSON.stringify({ status: plainResult.status }))
@@ -133,7 +137,12 @@ function toQueueItem(
   cipher: Cipher,
 ): QueueItem {
   const { sealedResult, result: plainResult, ...rest } = stored;
-  const item: QueueItem = { ...rest, error: rest.error ?? null, result: null };
+  const item: QueueItem = {
+    ...rest,
+    owner: rest.owner ?? null,
+    error: rest.error ?? null,
+    result: null,
+  };
 
   let status: string | null | undefined;
   if (plainResult) {

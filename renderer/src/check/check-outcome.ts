@@ -29,6 +29,14 @@ export function deriveCheckOutcome(state: LazyCheckState): CheckOutcome {
   if (state.loading) {
     return { kind: "checking", accountNumber };
   }
+  // The error comes first: after a failed re-check Apollo still holds the earlier answer for
+  // the same account, and showing it would present a stale result as the new one.
+  if (state.error !== undefined) {
+    const failure = readCheckFailure(state.error);
+    return failure.queued
+      ? { kind: "queued", accountNumber }
+      : { kind: "failed", accountNumber, error: failure.error };
+  }
   if (state.data !== undefined) {
     // A null field means Kraken has no check for the account: "no decision", not "no deposit".
     return {
@@ -36,12 +44,6 @@ export function deriveCheckOutcome(state: LazyCheckState): CheckOutcome {
       accountNumber,
       status: state.data.creditCheckStatus?.status ?? null,
     };
-  }
-  if (state.error !== undefined) {
-    const failure = readCheckFailure(state.error);
-    return failure.queued
-      ? { kind: "queued", accountNumber }
-      : { kind: "failed", accountNumber, error: failure.error };
   }
   return { kind: "idle" };
 }
