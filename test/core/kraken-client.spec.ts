@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { backoffDelay } from "../../electron/core/backoff";
 import { KrakenClient } from "../../electron/core/kraken-client";
@@ -147,6 +149,32 @@ describe("KrakenClient", () => {
 
     expect(((await pending) as Error).message).toBe("cancelled");
     expect(sandbox().control.stats().requests).toBe(1);
+  });
+});
+
+describe("KrakenClient edge responses", () => {
+  it("maps an HTTP 429 page to a rate limit", async () => {
+    // Kraken's edge can refuse before GraphQL runs; the sandbox has no such layer.
+    const server = createServer((_request, response) => {
+      response.writeHead(429, { "content-type": "text/html" });
+      response.end("<html><body>Too Many Requests</body></html>");
+    });
+    await new Promise<void>((resolve) =>
+      server.listen(0, "127.0.0.1", resolve),
+    );
+    const { port } = server.address() as AddressInfo;
+
+    try {
+      const error = await new KrakenClient({
+        apiUrl: `http://127.0.0.1:${port}/v1/graphql/`,
+      })
+        .request(SIGN_IN)
+        .catch((caught: unknown) => caught);
+
+      expect(toCheckError(error).kind).toBe("rate-limited");
+    } finally {
+      server.close();
+    }
   });
 });
 
