@@ -18,8 +18,8 @@ export interface GuidanceConfig {
   adverseActionReminder: string;
 }
 
-// NOTE: the default phone number is a placeholder in the fictional 555 range until the
-// compliance team supplies the waiver line; set waiverPhoneNumber in the config file.
+// NOTE: the default phone number is a placeholder in the fictional 555 range, because the
+// compliance team has not supplied the waiver line. Set waiverPhoneNumber in config.json.
 export const DEFAULT_GUIDANCE_CONFIG: GuidanceConfig = {
   waiverPhoneNumber: "+1 555 010 0300",
   depositAmount: "$300",

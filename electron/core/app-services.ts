@@ -63,7 +63,7 @@ export interface AppServices {
   /** Runs the credit check for the renderer; queues it when Kraken cannot be reached. */
   checkCreditStatus(accountNumber: string): Promise<GraphqlResponse>;
   signIn(email: string, password: string): ReturnType<KrakenSession["signIn"]>;
-  /** The queue as the signed-in rep sees it: their own checks only. */
+  /** The queue limited to the signed-in rep's own checks. */
   queueView(): QueueView;
   retryCheck(id: string): QueueView;
   discardCheck(id: string): QueueView;
@@ -122,7 +122,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     dueTimer.unref?.();
   };
 
-  /** The signed-in rep's email, which owns the checks they queue; null when signed out. */
+  /** Returns the signed-in rep's email, which owns the checks they queue, or null. */
   const currentOwner = (): string | null => {
     const view = session.view();
     return view.state === "signed-in" ? view.email : null;
@@ -221,7 +221,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       if (owner !== null) {
         return queue.view(owner);
       }
-      // Signed out: the sign-in screen may say how many checks wait, but shows none of them.
+      // Signed out: the sign-in screen may show how many checks wait, but none of the checks.
       return { ...queue.view(), items: [] };
     },
     retryCheck(id) {

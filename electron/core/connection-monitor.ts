@@ -69,7 +69,7 @@ export class ConnectionMonitor {
   }
 
   /**
-   * Calls `listener` each time Kraken answers a probe or a request, without debouncing, so
+   * Calls `listener` each time Kraken responds again after a failure, without debouncing, so
    * queued work can start even when a short outage was never announced.
    */
   onReachable(listener: () => void): () => void {
@@ -78,7 +78,7 @@ export class ConnectionMonitor {
   }
 
   /**
-   * Probes now. Call on start, on resume from sleep and on every network change; a caller
+   * Probes now. Call on start, on resume from sleep and on every network change. A caller
    * that has learned the system is offline passes `systemOffline` to skip the request.
    */
   probe(systemOffline = false): Promise<ConnectionState> {

@@ -156,7 +156,7 @@ function parseResponse<T>(
   contentType: string | null,
   text: string,
 ): T {
-  // A 404 or 405 means the URL does not point at a GraphQL endpoint: Kraken's host answered,
+  // A 404 or 405 means the URL does not point at a GraphQL endpoint: Kraken's host responded,
   // so this is a server error, not a lost connection.
   if (status === 429) {
     // A rate limit from Kraken's edge, before GraphQL: handled like KT-CT-1199.

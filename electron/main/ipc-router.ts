@@ -129,7 +129,7 @@ export function createIpcRouter(
           listener("session:changed", view);
           listener("queue:changed", services.queueView());
         }),
-        // Each rep sees only their own queued checks.
+        // Each rep gets only their own queued checks.
         services.queue.onChange(() =>
           listener("queue:changed", services.queueView()),
         ),

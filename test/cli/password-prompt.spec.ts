@@ -1,6 +1,6 @@
 /**
  * The CLI's credential prompt on a real terminal: `script` gives the child a pseudo-terminal,
- * so the test sees exactly what a rep would see on screen.
+ * so the test reads exactly what a rep would read on screen.
  */
 
 import { spawn } from "node:child_process";

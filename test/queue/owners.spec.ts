@@ -1,6 +1,6 @@
 /**
  * Queued checks belong to the rep who asked for them: another rep signing in on the same
- * laptop neither sees nor sends them. Also covers a sync after a blip too short to announce.
+ * laptop can neither list nor send them. Also covers a sync after a blip too short to announce.
  */
 
 import { afterEach, describe, expect, it } from "vitest";

@@ -190,7 +190,7 @@ export class CheckQueue {
   }
 
   /**
-   * Returns the queue as one rep sees it: their own checks and those queued without an owner.
+   * Returns one rep's view of the queue: their own checks and those queued without an owner.
    * Without `owner` it returns every item, as the CLI does.
    */
   view(owner?: string | null): QueueView {

@@ -46,8 +46,8 @@ export class QueueLock {
           "The offline queue is being opened by another process.",
         );
       }
-      // NOTE: two processes that find the same stale lock at once can both take it over; the
-      // app's single-instance lock keeps that from happening between app windows.
+      // NOTE: two processes that find the same stale lock at once can both take it over. The
+      // app's single-instance lock prevents this between app windows, but not app and CLI.
       const [pidText = "", bootText] = ownerText.split(" ");
       const owner = Number.parseInt(pidText, 10);
       const bootedBefore =

@@ -68,7 +68,7 @@ export class QueueLog {
 
   /**
    * Appends one change and waits until it is on disk. A failed write (a full disk) is cut off
-   * again, so the next append does not land behind half a line; the error reaches the caller.
+   * again, so the next append does not land behind half a line. The error reaches the caller.
    */
   append(record: LogRecord): void {
     if (this.fd === null) {
