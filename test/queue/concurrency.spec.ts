@@ -1,22 +1,14 @@
 import { performance } from "node:perf_hooks";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox";
 import type { SendCheck } from "../../electron/core/queue/check-queue";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
 import { openQueue, signedInSender, TempFolders } from "./support";
 
 const folders = new TempFolders();
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSandbox();
 
 afterEach(() => {
-  sandbox.control.reset();
+  sandbox().control.reset();
   folders.cleanup();
 });
 
@@ -53,8 +45,8 @@ function blockEventLoop(ms: number): void {
 
 describe("CheckQueue sync", () => {
   it("never exceeds concurrency", async () => {
-    sandbox.control.setLatency(300);
-    const send = await signedInSender(sandbox.url);
+    sandbox().control.setLatency(300);
+    const send = await signedInSender(sandbox().url);
     const queue = openQueue(folders.create(), {
       concurrency: 3,
       requestsPerSecond: 1_000,
@@ -85,7 +77,7 @@ describe("CheckQueue sync", () => {
   });
 
   it("start rate holds after a stall", async () => {
-    const send = await signedInSender(sandbox.url);
+    const send = await signedInSender(sandbox().url);
     const requestsPerSecond = 20;
     const queue = openQueue(folders.create(), {
       concurrency: 10,
@@ -116,7 +108,7 @@ describe("CheckQueue sync", () => {
   });
 
   it("failed item does not block others", async () => {
-    const send = await signedInSender(sandbox.url);
+    const send = await signedInSender(sandbox().url);
     const queue = openQueue(folders.create(), {
       concurrency: 1,
       requestsPerSecond: 1_000,
@@ -125,7 +117,7 @@ describe("CheckQueue sync", () => {
     for (const account of ["A-1000", "A-9999", "A-2000", "A-3000"]) {
       queue.enqueue(account);
     }
-    sandbox.control.failNext({
+    sandbox().control.failNext({
       kind: "http-500",
       operationName: "creditCheckStatus",
     });
@@ -146,8 +138,8 @@ describe("CheckQueue sync", () => {
   });
 
   it("concurrent sync calls share one run", async () => {
-    sandbox.control.setLatency(100);
-    const send = await signedInSender(sandbox.url);
+    sandbox().control.setLatency(100);
+    const send = await signedInSender(sandbox().url);
     const queue = openQueue(folders.create(), {
       concurrency: 2,
       requestsPerSecond: 1_000,
@@ -161,15 +153,15 @@ describe("CheckQueue sync", () => {
       sendCalls++;
       return send(accountNumber);
     };
-    const checksBefore = sandbox.control.stats().creditChecks;
+    const checksBefore = sandbox().control.stats().creditChecks;
 
     const first = queue.sync(counting);
     const second = queue.sync(counting);
     const syncingDuringRun = queue.isSyncing();
     const [firstSummary, secondSummary] = await Promise.all([first, second]);
-    const checksAfterRun = sandbox.control.stats().creditChecks;
+    const checksAfterRun = sandbox().control.stats().creditChecks;
     await queue.sync(counting);
-    const checksAfterRepeat = sandbox.control.stats().creditChecks;
+    const checksAfterRepeat = sandbox().control.stats().creditChecks;
     queue.close();
 
     expect(second).toBe(first);

@@ -1,37 +1,21 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  vi,
-} from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useSandbox } from "../support/sandbox";
 import {
   ConnectionMonitor,
   type ConnectionMonitorOptions,
 } from "../../electron/core/connection-monitor";
 import { KrakenClient } from "../../electron/core/kraken-client";
 import type { ConnectionState } from "../../shared/views";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 const monitors: ConnectionMonitor[] = [];
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
 
 afterEach(() => {
   for (const monitor of monitors.splice(0)) {
     monitor.stop();
   }
-  sandbox.control.reset();
+  sandbox().control.reset();
   vi.useRealTimers();
 });
 
@@ -43,7 +27,7 @@ function createMonitor(
   options: ConnectionMonitorOptions = {},
 ): ConnectionMonitor {
   const client = new KrakenClient({
-    apiUrl: sandbox.url,
+    apiUrl: sandbox().url,
     maxRetries: 0,
     timeoutMs: 2_000,
   });
@@ -76,7 +60,7 @@ describe("ConnectionMonitor probes", () => {
 
   it("offline when the connection resets", async () => {
     const monitor = createMonitor();
-    sandbox.control.setOffline(true);
+    sandbox().control.setOffline(true);
 
     const state = await monitor.probe();
 
@@ -85,7 +69,7 @@ describe("ConnectionMonitor probes", () => {
 
   it("offline on a proxy's HTML 403 page", async () => {
     const monitor = createMonitor();
-    sandbox.control.failNext({
+    sandbox().control.failNext({
       kind: "html-403",
       operationName: "connectionProbe",
     });
@@ -99,9 +83,9 @@ describe("ConnectionMonitor probes", () => {
 
   it("back online after offline", async () => {
     const monitor = createMonitor();
-    sandbox.control.setOffline(true);
+    sandbox().control.setOffline(true);
     const offline = await monitor.probe();
-    sandbox.control.setOffline(false);
+    sandbox().control.setOffline(false);
 
     const online = await monitor.probe();
 
@@ -112,17 +96,17 @@ describe("ConnectionMonitor probes", () => {
   it("system offline sends no request", async () => {
     const monitor = createMonitor();
     await monitor.probe();
-    const requestsBefore = sandbox.control.stats().requests;
+    const requestsBefore = sandbox().control.stats().requests;
 
     const state = await monitor.probe(true);
 
     expect(state).toBe("offline");
-    expect(sandbox.control.stats().requests).toBe(requestsBefore);
+    expect(sandbox().control.stats().requests).toBe(requestsBefore);
   });
 
   it("concurrent probes send one request", async () => {
     const monitor = createMonitor();
-    const requestsBefore = sandbox.control.stats().requests;
+    const requestsBefore = sandbox().control.stats().requests;
 
     const [first, second] = await Promise.all([
       monitor.probe(),
@@ -131,7 +115,7 @@ describe("ConnectionMonitor probes", () => {
 
     expect(first).toBe("online");
     expect(second).toBe("online");
-    expect(sandbox.control.stats().requests - requestsBefore).toBe(1);
+    expect(sandbox().control.stats().requests - requestsBefore).toBe(1);
   });
 });
 
@@ -164,7 +148,7 @@ describe("ConnectionMonitor announcements", () => {
 
     // Each state lasts about 150 ms, far below the debounce, and the flapping outlasts it.
     for (let flip = 0; flip < 10; flip++) {
-      sandbox.control.setOffline(flip % 2 === 0);
+      sandbox().control.setOffline(flip % 2 === 0);
       await monitor.probe();
       await sleep(140);
     }

@@ -1,26 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { useSandbox } from "../support/sandbox";
 import { AesGcmCipher } from "../../electron/core/aes-gcm-cipher";
 import type { SendCheck } from "../../electron/core/queue/check-queue";
-import {
-  startSandbox,
-  type FailureKind,
-  type Sandbox,
-} from "../../sandbox/server";
+import type { FailureKind } from "../../sandbox/server";
 import { openQueue, signedInSender, TempFolders } from "./support";
 
 const folders = new TempFolders();
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSandbox();
 
 afterEach(() => {
-  sandbox.control.reset();
+  sandbox().control.reset();
   folders.cleanup();
 });
 
@@ -38,10 +27,10 @@ describe("queued check errors", () => {
     const dataDir = folders.create();
     const cipher = new AesGcmCipher();
     // A short client timeout, because the sandbox never responds to a "timeout" failure.
-    const send = await signedInSender(sandbox.url, { timeoutMs: 500 });
+    const send = await signedInSender(sandbox().url, { timeoutMs: 500 });
     const queue = openQueue(dataDir, { cipher, random: () => 0.5 });
     queue.enqueue("A-1000");
-    sandbox.control.failNext({
+    sandbox().control.failNext({
       kind: failure,
       operationName: "creditCheckStatus",
     });
@@ -74,7 +63,7 @@ describe("queued check errors", () => {
   ])("%s fails with %s", async ([account, kind, errorCode]) => {
     const dataDir = folders.create();
     const cipher = new AesGcmCipher();
-    const send = await signedInSender(sandbox.url);
+    const send = await signedInSender(sandbox().url);
     const queue = openQueue(dataDir, { cipher });
     queue.enqueue(account);
 
@@ -96,7 +85,7 @@ describe("queued check errors", () => {
   });
 
   it("failed item can be retried", async () => {
-    const send = await signedInSender(sandbox.url);
+    const send = await signedInSender(sandbox().url);
     const queue = openQueue(folders.create());
     const item = queue.enqueue("A-4000");
     await queue.sync(send);
@@ -110,7 +99,7 @@ describe("queued check errors", () => {
   });
 
   it("rate-limit storm loses nothing", async () => {
-    const send = await signedInSender(sandbox.url);
+    const send = await signedInSender(sandbox().url);
     let clockOffsetMs = 0;
     const now = () => Date.now() + clockOffsetMs;
     const queue = openQueue(folders.create(), {
@@ -128,7 +117,7 @@ describe("queued check errors", () => {
       sent.push(accountNumber);
       return send(accountNumber);
     };
-    sandbox.control.failNext({
+    sandbox().control.failNext({
       kind: "rate-limit",
       count: 20,
       operationName: "creditCheckStatus",
@@ -166,6 +155,6 @@ describe("queued check errors", () => {
     expect(view.items.filter((item) => item.state === "done")).toHaveLength(
       accounts.length,
     );
-    expect(sandbox.control.stats().creditChecks).toBe(accounts.length);
+    expect(sandbox().control.stats().creditChecks).toBe(accounts.length);
   });
 });

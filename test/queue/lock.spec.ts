@@ -1,19 +1,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  vi,
-} from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useSandbox } from "../support/sandbox";
 import {
   bootTimeSeconds,
   QueueLockedError,
 } from "../../electron/core/queue/queue-lock";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
 import {
   lockFilePath,
   openQueue,
@@ -25,15 +17,7 @@ import {
 
 const folders = new TempFolders();
 const children: CliProcess[] = [];
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSandbox();
 
 afterEach(async () => {
   for (const { child, finished } of children.splice(0)) {
@@ -65,20 +49,20 @@ describe("queue lock", () => {
     expect(added.code).toBe(0);
 
     // The latency delays the sign-in response, so the child keeps the queue open until killed.
-    sandbox.control.setLatency(60_000);
-    const before = sandbox.control.stats().requests;
+    sandbox().control.setLatency(60_000);
+    const before = sandbox().control.stats().requests;
     const holder = startCli([
       "--data-dir",
       dataDir,
       "--api",
-      sandbox.url,
+      sandbox().url,
       "queue",
       "sync",
     ]);
     children.push(holder);
     await vi.waitFor(
       () => {
-        expect(sandbox.control.stats().requests).toBeGreaterThan(before);
+        expect(sandbox().control.stats().requests).toBeGreaterThan(before);
       },
       { timeout: 15_000, interval: 20 },
     );
@@ -90,7 +74,7 @@ describe("queue lock", () => {
 
     holder.child.kill("SIGKILL");
     const result = await holder.finished;
-    sandbox.control.setLatency(0);
+    sandbox().control.setLatency(0);
     const queue = openQueue(dataDir);
     const owner = readFileSync(lockFilePath(dataDir), "utf8");
     const items = queue.view().items;

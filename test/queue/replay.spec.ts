@@ -3,22 +3,14 @@
  * expired while the laptop was offline. The sandbox's clock moves forward instead of waiting.
  */
 
-import {
-  afterAll,
-  afterEach,
-  beforeAll,
-  describe,
-  expect,
-  it,
-  vi,
-} from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { AesGcmCipher } from "../../electron/core/aes-gcm-cipher";
 import {
   createAppServices,
   type AppServices,
 } from "../../electron/core/app-services";
 import { DEMO_REP } from "../../sandbox/seed";
-import { startSandbox, type Sandbox } from "../../sandbox/server";
+import { useSandbox } from "../support/sandbox";
 import { TempFolders } from "./support";
 
 const ACCESS_TOKEN_SECONDS = 3_600;
@@ -27,27 +19,19 @@ const ACCOUNTS = ["A-1000", "A-2000", "A-3000"];
 
 const folders = new TempFolders();
 const services: AppServices[] = [];
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
+const sandbox = useSandbox();
 
 afterEach(() => {
   for (const service of services.splice(0)) {
     service.close();
   }
-  sandbox.control.reset();
+  sandbox().control.reset();
   folders.cleanup();
 });
 
 async function signedInServices(): Promise<AppServices> {
   const app = createAppServices({
-    apiUrl: sandbox.url,
+    apiUrl: sandbox().url,
     dataDir: folders.create(),
     cipher: new AesGcmCipher(),
     // No client retries, so a check asked for while offline is queued at once.
@@ -66,7 +50,7 @@ async function signedInServices(): Promise<AppServices> {
 
 /** Asks for each check while the sandbox is offline, so every one is queued. */
 async function queueWhileOffline(app: AppServices): Promise<void> {
-  sandbox.control.setOffline(true);
+  sandbox().control.setOffline(true);
   for (const account of ACCOUNTS) {
     const response = await app.checkCreditStatus(account);
     expect(response.errors?.[0]?.extensions?.queued).toBe(true);
@@ -88,17 +72,17 @@ describe("queued checks after token expiry", () => {
     const app = await signedInServices();
     await queueWhileOffline(app);
     const queuedCount = app.queue.view().pendingCount;
-    const refreshesBefore = sandbox.control.stats().refreshes;
+    const refreshesBefore = sandbox().control.stats().refreshes;
 
-    sandbox.control.advanceClock(ACCESS_TOKEN_SECONDS + 1);
-    sandbox.control.setOffline(false);
+    sandbox().control.advanceClock(ACCESS_TOKEN_SECONDS + 1);
+    sandbox().control.setOffline(false);
     // The app probes on every network change event; the test calls probe() in its place.
     await app.connection.probe();
     await waitForAllDone(app);
 
     expect(queuedCount).toBe(ACCOUNTS.length);
     expect(
-      sandbox.control.stats().refreshes - refreshesBefore,
+      sandbox().control.stats().refreshes - refreshesBefore,
     ).toBeGreaterThanOrEqual(1);
     expect(app.session.isSignedIn()).toBe(true);
     expect(app.queue.view().pausedForSignIn).toBe(false);
@@ -108,8 +92,8 @@ describe("queued checks after token expiry", () => {
     const app = await signedInServices();
     await queueWhileOffline(app);
 
-    sandbox.control.advanceClock(REFRESH_TOKEN_SECONDS + 1);
-    sandbox.control.setOffline(false);
+    sandbox().control.advanceClock(REFRESH_TOKEN_SECONDS + 1);
+    sandbox().control.setOffline(false);
     await app.connection.probe();
     await vi.waitFor(
       () => {
