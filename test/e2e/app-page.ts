@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { DEMO_REP } from "../../sandbox/seed";
 
-/** The renderer's screens as a rep sees them, found by role and label. */
+/** The renderer's screens as a rep finds them: by role and label. */
 export class AppPage {
   readonly page: Page;
   readonly emailField: Locator;

@@ -7,7 +7,7 @@ interface AccountNumberFormProps {
   onCheck: (accountNumber: string) => void;
 }
 
-/** The account-number field. It validates locally, so an invalid number never reaches main. */
+/** Renders the account-number field, which validates locally so an invalid number never reaches main. */
 export function AccountNumberForm(props: AccountNumberFormProps) {
   const [input, setInput] = useState("");
   const [validationMessage, setValidationMessage] = useState<string | null>(
