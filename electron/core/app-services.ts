@@ -16,6 +16,7 @@ import type {
   QueueView,
 } from "../../shared/views";
 import { describeApiUrl } from "./api-environment";
+import { backoffDelay, type BackoffPolicy } from "./backoff";
 import type { Cipher } from "./cipher";
 import {
   ConnectionMonitor,
@@ -37,6 +38,12 @@ import { TokenVault } from "./token-vault";
 /** Retries of an interactive check: the rep is waiting, and the queue retries later anyway. */
 const INTERACTIVE_MAX_RETRIES = 1;
 const PRUNE_INTERVAL_MS = 3_600_000;
+/** Shortest gap between automatic syncs that made no progress. */
+const MIN_SYNC_GAP_MS = 1_000;
+const SYNC_BACKOFF: BackoffPolicy = {
+  baseDelayMs: 5_000,
+  maxDelayMs: 15 * 60_000,
+};
 
 export interface AppServicesOptions {
   apiUrl: string;
@@ -51,6 +58,8 @@ export interface AppServicesOptions {
     Omit<CheckQueueOptions, "dataDir" | "cipher" | "toCheckError">
   >;
   connection?: ConnectionMonitorOptions;
+  /** Backoff between automatic syncs that made no progress (default 5 s doubling to 15 min). */
+  syncBackoff?: BackoffPolicy;
   /** Called after a sync that finished at least one check, e.g. to show a notification. */
   onSyncFinished?: (summary: SyncSummary) => void;
 }
@@ -102,6 +111,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   };
 
   let dueTimer: NodeJS.Timeout | null = null;
+  // Automatic syncs that sent nothing to completion in a row, and the time before which no
+  // automatic sync starts: a sync that keeps failing backs off as a whole, not just per item.
+  let unproductiveSyncs = 0;
+  let holdOffUntil = 0;
 
   /** Wakes the queue when its earliest backed-off check is due, while Kraken is reachable. */
   const scheduleDueSync = () => {
@@ -109,10 +122,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       clearTimeout(dueTimer);
       dueTimer = null;
     }
-    const dueAt = queue.nextDueAt();
-    if (dueAt === null) {
+    const owner = currentOwner();
+    const itemDueAt = owner === null ? null : queue.nextDueAt(owner);
+    if (itemDueAt === null && holdOffUntil <= Date.now()) {
       return;
     }
+    const dueAt = Math.max(
+      itemDueAt ?? 0,
+      holdOffUntil,
+      Date.now() + MIN_SYNC_GAP_MS,
+    );
     // setTimeout overflows past about 24.8 days; backoff never comes near that.
     const delay = Math.min(Math.max(0, dueAt - Date.now()), 2 ** 31 - 1);
     dueTimer = setTimeout(() => {
@@ -140,13 +159,34 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       };
     }
     const summary = await queue.sync(async (accountNumber) => {
-      const result = await runCreditCheck(client, session, accountNumber, {
-        maxRetries: 0,
-      });
+      let result;
+      try {
+        result = await runCreditCheck(client, session, accountNumber, {
+          maxRetries: 0,
+        });
+      } catch (error) {
+        if (toCheckError(error).kind === "network") {
+          connection.reportUnreachable();
+        }
+        throw error;
+      }
       connection.reportReachable();
       publishResult({ accountNumber, status: result.status });
       return { status: result.status };
     }, owner);
+
+    if (summary.done + summary.failed > 0 || summary.stillPending === 0) {
+      unproductiveSyncs = 0;
+      holdOffUntil = 0;
+    } else if (!summary.pausedForSignIn) {
+      holdOffUntil =
+        Date.now() +
+        Math.max(
+          MIN_SYNC_GAP_MS,
+          backoffDelay(unproductiveSyncs, options.syncBackoff ?? SYNC_BACKOFF),
+        );
+      unproductiveSyncs++;
+    }
     if (summary.stillPending > 0 && !summary.pausedForSignIn) {
       void connection.probe();
     }
@@ -159,6 +199,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
 
   const syncWhenReady = () => {
     const owner = currentOwner();
+    if (Date.now() < holdOffUntil) {
+      scheduleDueSync();
+      return;
+    }
     if (
       owner !== null &&
       connection.view().state === "online" &&

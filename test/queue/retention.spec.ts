@@ -118,6 +118,7 @@ describe("due-time sync", () => {
         backoff: { baseDelayMs: 200, maxDelayMs: 200 },
       },
       connection: { debounceMs: 10 },
+      syncBackoff: { baseDelayMs: 200, maxDelayMs: 200 },
     });
     opened.push(services);
     await services.signIn(DEMO_REP.email, DEMO_REP.password);

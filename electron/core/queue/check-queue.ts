@@ -175,11 +175,15 @@ export class CheckQueue {
     return pruned;
   }
 
-  /** Returns when the earliest backed-off pending check is due, or null if none waits. */
-  nextDueAt(): number | null {
+  /** Returns when `owner`'s earliest backed-off pending check is due, or null if none waits. */
+  nextDueAt(owner?: string | null): number | null {
     let earliest: number | null = null;
     for (const item of this.items.values()) {
-      if (item.state === "pending" && item.nextAttemptAt !== null) {
+      if (
+        item.state === "pending" &&
+        item.nextAttemptAt !== null &&
+        isVisibleTo(item, owner)
+      ) {
         earliest =
           earliest === null
             ? item.nextAttemptAt
