@@ -22,8 +22,9 @@ Options:
 
 Credentials come from KRAKEN_EMAIL and KRAKEN_PASSWORD, or a prompt on a terminal.
 
-Exit codes: 0 every account got a status, 1 some account failed, 2 usage error or failed
-sign-in, 3 (queue sync) some checks stay queued because Kraken could not be reached.`;
+Exit codes: 0 Kraken answered for every account (a null status counts), 1 some account
+failed, 2 usage error, failed sign-in or expired session, 3 (queue sync) some checks stay
+queued because Kraken could not be reached or asked to slow down.`;
 
 export type Command =
   | { kind: "help" }

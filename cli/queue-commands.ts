@@ -12,7 +12,11 @@ import { runCreditCheck } from "../electron/core/credit-check";
 import { writeFileAtomic } from "../electron/core/key-value-store";
 import { KrakenClient } from "../electron/core/kraken-client";
 import { toCheckError } from "../electron/core/kraken-errors";
-import { createStreamLogger, silentLogger } from "../electron/core/logger";
+import {
+  createStreamLogger,
+  silentLogger,
+  type Logger,
+} from "../electron/core/logger";
 import { CheckQueue } from "../electron/core/queue/check-queue";
 import type { QueueItemView } from "../shared/views";
 import { UsageError, type CliOptions, type Command } from "./arguments";
@@ -65,7 +69,7 @@ export async function runQueueCommand(
         printItems(queue.view().items, options.json);
         return 0;
       case "queue-sync":
-        return await syncQueue(queue, options, fallback);
+        return await syncQueue(queue, options, fallback, logger);
     }
   } finally {
     queue.close();
@@ -99,15 +103,21 @@ async function syncQueue(
   queue: CheckQueue,
   options: CliOptions,
   fallback: Credentials | null,
+  logger: Logger,
 ): Promise<number> {
-  const client = new KrakenClient({ apiUrl: options.apiUrl, maxRetries: 0 });
+  const client = new KrakenClient({
+    apiUrl: options.apiUrl,
+    maxRetries: 0,
+    logger,
+  });
   const signIn = await signInForRun(client, fallback);
   if (!signIn.ok) {
     process.stderr.write(`${signIn.error.message}\n`);
-    if (signIn.error.kind === "network") {
-      return EXIT_QUEUE_PENDING;
-    }
-    return EXIT_USAGE;
+    // Only rejected credentials are the user's to fix; an outage or a rate limit passes.
+    const transient = ["network", "rate-limited", "server"].includes(
+      signIn.error.kind,
+    );
+    return transient ? EXIT_QUEUE_PENDING : EXIT_USAGE;
   }
 
   const summary = await queue.sync(async (accountNumber) => {

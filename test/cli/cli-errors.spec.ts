@@ -119,6 +119,23 @@ describe("check CLI errors", () => {
     expect(run.stderr).toContain("1 check stays queued");
   });
 
+  it("rate-limited sign-in leaves the queue for later", async () => {
+    await runCli(["--data-dir", dataDir, "queue", "add", "A-1000"]);
+    sandbox().control.failNext({
+      kind: "rate-limit",
+      count: 1,
+      operationName: "obtainKrakenToken",
+    });
+
+    const run = await runCli(
+      ["--data-dir", dataDir, "--api", sandbox().url, "queue", "sync"],
+      rep,
+    );
+
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("Too many requests");
+  });
+
   it("empty data dir is a usage error", async () => {
     const run = await runCli(["--data-dir", "", "queue", "list"]);
 
