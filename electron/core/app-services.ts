@@ -111,8 +111,8 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   };
 
   let dueTimer: NodeJS.Timeout | null = null;
-  // Automatic syncs that sent nothing to completion in a row, and the time before which no
-  // automatic sync starts: a sync that keeps failing backs off as a whole, not just per item.
+  // A sync that keeps failing backs off as a whole, not just per item. These count the
+  // automatic syncs in a row that finished no check, and hold the next one back.
   let unproductiveSyncs = 0;
   let holdOffUntil = 0;
 
