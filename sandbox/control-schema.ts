@@ -9,7 +9,7 @@ export const FAILURE_KINDS = [
 ] as const;
 
 /**
- * How an injected failure responds to a GraphQL request:
+ * Responses of injected failures to a GraphQL request:
  * - `reset`: the connection is reset without a response.
  * - `http-500`: HTTP 500 with a plain-text body.
  * - `html-403`: HTTP 403 with an HTML page, as a proxy or firewall sends.

@@ -129,7 +129,7 @@ describe("CheckQueue persistence", () => {
     await queue.sync(() => Promise.resolve({ status: "DEPOSIT_REQUIRED" }));
     queue.close();
 
-    // A new key stands in for a keychain that was reset.
+    // A new key simulates a keychain that was reset.
     const reopened = openQueue(dataDir, { cipher: new AesGcmCipher() });
     const item = reopened.view().items[0];
     reopened.close();

@@ -6,10 +6,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { AesGcmCipher } from "../../electron/core/aes-gcm-cipher";
 import {
-  createAppServices,
-  type AppServices,
-} from "../../electron/core/app-services";
-import {
   InvalidAccountNumberError,
   toCheckError,
 } from "../../electron/core/kraken-errors";
@@ -19,15 +15,17 @@ import {
 } from "../../electron/core/queue/check-queue";
 import { DEMO_REP } from "../../sandbox/seed";
 import { useSandbox } from "../support/sandbox";
-import { TempFolders } from "./support";
+import { TempFolders, TestServices } from "./support";
 
 const folders = new TempFolders();
-const opened: Array<{ close(): void }> = [];
+const opened: CheckQueue[] = [];
+const services = new TestServices(folders);
 
 afterEach(() => {
-  for (const item of opened.splice(0)) {
-    item.close();
+  for (const queue of opened.splice(0)) {
+    queue.close();
   }
+  services.closeAll();
   folders.cleanup();
 });
 
@@ -108,11 +106,7 @@ describe("due-time sync", () => {
   const sandbox = useSandbox();
 
   it("retries a backed-off check by itself", async () => {
-    const services: AppServices = createAppServices({
-      apiUrl: sandbox().url,
-      dataDir: folders.create(),
-      cipher: new AesGcmCipher(),
-      client: { maxRetries: 0 },
+    const app = services.open(sandbox().url, {
       queue: {
         requestsPerSecond: 100,
         backoff: { baseDelayMs: 200, maxDelayMs: 200 },
@@ -120,22 +114,21 @@ describe("due-time sync", () => {
       connection: { debounceMs: 10 },
       syncBackoff: { baseDelayMs: 200, maxDelayMs: 200 },
     });
-    opened.push(services);
-    await services.signIn(DEMO_REP.email, DEMO_REP.password);
-    await services.connection.probe();
-    services.queue.enqueue("A-2000");
+    await app.signIn(DEMO_REP.email, DEMO_REP.password);
+    await app.connection.probe();
+    app.queue.enqueue("A-2000");
     sandbox().control.failNext({
       kind: "http-500",
       count: 1,
       operationName: "creditCheckStatus",
     });
 
-    const first = await services.syncQueue();
+    const first = await app.syncQueue();
     await expect
-      .poll(() => services.queue.view().items[0]?.state, { timeout: 5_000 })
+      .poll(() => app.queue.view().items[0]?.state, { timeout: 5_000 })
       .toBe("done");
 
     expect(first.stillPending).toBe(1);
-    expect(services.queue.view().items[0]?.attempts).toBe(2);
+    expect(app.queue.view().items[0]?.attempts).toBe(2);
   });
 });

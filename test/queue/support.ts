@@ -11,6 +11,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { AesGcmCipher } from "../../electron/core/aes-gcm-cipher";
+import {
+  createAppServices,
+  type AppServices,
+  type AppServicesOptions,
+} from "../../electron/core/app-services";
 import { runCreditCheck } from "../../electron/core/credit-check";
 import { MemoryStore } from "../../electron/core/key-value-store";
 import {
@@ -211,4 +216,32 @@ export function countByAccount(lines: QueueLine[]): Map<string, number> {
     counts.set(line.accountNumber, (counts.get(line.accountNumber) ?? 0) + 1);
   }
   return counts;
+}
+
+/**
+ * Opens the app's services on temp folders with a real AES-GCM cipher and no client retries,
+ * and closes every one of them in `closeAll`.
+ */
+export class TestServices {
+  private readonly opened: AppServices[] = [];
+
+  constructor(private readonly folders: TempFolders) {}
+
+  open(apiUrl: string, options: Partial<AppServicesOptions> = {}): AppServices {
+    const services = createAppServices({
+      apiUrl,
+      dataDir: this.folders.create(),
+      cipher: new AesGcmCipher(),
+      client: { maxRetries: 0 },
+      ...options,
+    });
+    this.opened.push(services);
+    return services;
+  }
+
+  closeAll(): void {
+    for (const services of this.opened.splice(0)) {
+      services.close();
+    }
+  }
 }

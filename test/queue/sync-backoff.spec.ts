@@ -4,22 +4,15 @@
  */
 
 import { afterEach, describe, expect, it } from "vitest";
-import { AesGcmCipher } from "../../electron/core/aes-gcm-cipher";
-import {
-  createAppServices,
-  type AppServices,
-} from "../../electron/core/app-services";
 import { DEMO_REP } from "../../sandbox/seed";
 import { useSandbox } from "../support/sandbox";
-import { TempFolders } from "./support";
+import { TempFolders, TestServices } from "./support";
 
 const folders = new TempFolders();
-const opened: AppServices[] = [];
+const services = new TestServices(folders);
 
 afterEach(() => {
-  for (const services of opened.splice(0)) {
-    services.close();
-  }
+  services.closeAll();
   folders.cleanup();
 });
 
@@ -27,11 +20,7 @@ describe("automatic sync backoff", () => {
   const sandbox = useSandbox();
 
   it("rate limiting does not loop", async () => {
-    const services = createAppServices({
-      apiUrl: sandbox().url,
-      dataDir: folders.create(),
-      cipher: new AesGcmCipher(),
-      client: { maxRetries: 0 },
+    const app = services.open(sandbox().url, {
       queue: {
         requestsPerSecond: 100,
         backoff: { baseDelayMs: 1, maxDelayMs: 1 },
@@ -39,11 +28,10 @@ describe("automatic sync backoff", () => {
       connection: { debounceMs: 10 },
       syncBackoff: { baseDelayMs: 1_000, maxDelayMs: 1_000 },
     });
-    opened.push(services);
-    await services.signIn(DEMO_REP.email, DEMO_REP.password);
-    await services.connection.probe();
+    await app.signIn(DEMO_REP.email, DEMO_REP.password);
+    await app.connection.probe();
     for (const account of ["A-1000", "A-2000", "A-3000", "A-5000"]) {
-      services.queue.enqueue(account, DEMO_REP.email);
+      app.queue.enqueue(account, DEMO_REP.email);
     }
     sandbox().control.failNext({
       kind: "rate-limit",
@@ -52,7 +40,7 @@ describe("automatic sync backoff", () => {
     });
     const before = sandbox().control.stats().requests;
 
-    await services.syncQueue();
+    await app.syncQueue();
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     const sent = sandbox().control.stats().requests - before;
 
@@ -60,6 +48,6 @@ describe("automatic sync backoff", () => {
     // most one more per second of hold-off. A sync loop would send thousands.
     expect(sent).toBeGreaterThanOrEqual(2);
     expect(sent).toBeLessThanOrEqual(8);
-    expect(services.queueView().pendingCount).toBe(4);
+    expect(app.queueView().pendingCount).toBe(4);
   });
 });

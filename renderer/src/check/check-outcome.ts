@@ -29,7 +29,7 @@ export function deriveCheckOutcome(state: LazyCheckState): CheckOutcome {
   if (state.loading) {
     return { kind: "checking", accountNumber };
   }
-  // The error comes first: after a failed re-check Apollo still contains the earlier answer for
+  // The error comes first: after a failed re-check Apollo still contains the earlier result for
   // the same account, and showing it would present a stale result as the new one.
   if (state.error !== undefined) {
     const failure = readCheckFailure(state.error);
