@@ -3,12 +3,9 @@
  * a signed-in sender against the Kraken sandbox, and the CLI run as a child process.
  */
 
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { AesGcmCipher } from "../../electron/core/aes-gcm-cipher";
 import {
@@ -32,8 +29,11 @@ import {
 } from "../../electron/core/queue/check-queue";
 import { TokenVault } from "../../electron/core/token-vault";
 import { DEMO_REP } from "../../sandbox/seed";
+import { spawnCli, type CliProcess, type CliResult } from "../support/cli";
 
-export const REPOSITORY_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export type { CliProcess, CliResult };
+
+export { REPOSITORY_ROOT } from "../support/cli";
 
 /** Creates temp folders and removes them all in `cleanup`. */
 export class TempFolders {
@@ -134,56 +134,18 @@ export function cliEnvironment(
   };
 }
 
-export interface CliProcess {
-  child: ChildProcess;
-  /** Resolves when the process has exited and been reaped, with everything it printed. */
-  finished: Promise<CliResult>;
-}
-
-export interface CliResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Starts `cli/check.ts` in plain node with the tsx loader. Unlike `npx tsx`, which runs the
- * script in a grandchild, the child's pid is the process that takes the queue lock, so
- * `kill("SIGKILL")` ends the lock holder itself.
- */
+/** Starts the CLI with the demo rep's credentials unless `env` says otherwise. */
 export function startCli(
   args: string[],
   env: NodeJS.ProcessEnv = cliEnvironment(),
 ): CliProcess {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "cli/check.ts", ...args],
-    { cwd: REPOSITORY_ROOT, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8");
-  child.stderr.setEncoding("utf8");
-  child.stdout.on("data", (chunk: string) => {
-    stdout += chunk;
-  });
-  child.stderr.on("data", (chunk: string) => {
-    stderr += chunk;
-  });
-  // "close" comes after "exit" and after both pipes end, so the output is complete.
-  const finished = once(child, "close").then(([code, signal]: unknown[]) => ({
-    code: typeof code === "number" ? code : null,
-    signal: typeof signal === "string" ? (signal as NodeJS.Signals) : null,
-    stdout,
-    stderr,
-  }));
-  return { child, finished };
+  return spawnCli(args, env);
 }
 
+/** Runs the CLI with the demo rep's credentials unless `env` says otherwise. */
 export function runCli(
   args: string[],
-  env?: NodeJS.ProcessEnv,
+  env: NodeJS.ProcessEnv = cliEnvironment(),
 ): Promise<CliResult> {
   return startCli(args, env).finished;
 }
