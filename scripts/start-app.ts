@@ -4,27 +4,12 @@
  */
 
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { startSandbox } from "../sandbox/server";
 import { DEMO_REP } from "../sandbox/seed";
+import { installedElectronBinary } from "./electron-binary";
 
-/**
- * Finds the Electron binary the way the electron package records it. Requiring the package
- * instead would start a download when the binary is missing.
- */
-function electronBinary(): string | null {
-  const packageDir = join("node_modules", "electron");
-  try {
-    const relative = readFileSync(join(packageDir, "path.txt"), "utf8").trim();
-    const binary = resolve(packageDir, "dist", relative);
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
-}
-
-const binary = electronBinary();
+const binary = installedElectronBinary();
 if (binary === null) {
   process.stderr.write(
     "The Electron binary is not installed, so the app cannot start. Run `npm install` on a " +

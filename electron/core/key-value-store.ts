@@ -81,10 +81,7 @@ export function writeFileAtomic(path: string, content: string | Buffer): void {
   try {
     const fd = openSync(temporary, "w", 0o600);
     try {
-      let written = 0;
-      while (written < bytes.length) {
-        written += writeSync(fd, bytes, written, bytes.length - written);
-      }
+      writeAll(fd, bytes);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -93,6 +90,14 @@ export function writeFileAtomic(path: string, content: string | Buffer): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** Writes every byte: one `writeSync` may write fewer than asked, e.g. on a nearly full disk. */
+export function writeAll(fd: number, bytes: Buffer): void {
+  let written = 0;
+  while (written < bytes.length) {
+    written += writeSync(fd, bytes, written, bytes.length - written);
   }
 }
 

@@ -4,41 +4,20 @@
  */
 
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { _electron as electron, expect, test } from "@playwright/test";
 import {
   API_URL_VARIABLE,
   DATA_DIR_VARIABLE,
 } from "../../electron/main/app-config";
 import type { FieldCreditCheckBridge } from "../../shared/bridge";
+import { installedElectronBinary } from "../../scripts/electron-binary";
 import { DEMO_ACCOUNT_NUMBERS, DEMO_REP } from "../../sandbox/seed";
 import { startSandbox } from "../../sandbox/server";
 
-/**
- * Returns the installed Electron executable, or null. It reads the path the electron package
- * records instead of calling `require("electron")`, which starts a download when it is missing.
- */
-function installedElectronPath(): string | null {
-  const packageDir = dirname(
-    createRequire(import.meta.url).resolve("electron/package.json"),
-  );
-  const pathFile = join(packageDir, "path.txt");
-  if (!existsSync(pathFile)) {
-    return null;
-  }
-  const executable = join(
-    packageDir,
-    "dist",
-    readFileSync(pathFile, "utf8").trim(),
-  );
-  return existsSync(executable) ? executable : null;
-}
-
-const executablePath = installedElectronPath();
+const executablePath = installedElectronBinary();
 
 test.skip(
   executablePath === null,

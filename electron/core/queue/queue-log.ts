@@ -16,10 +16,9 @@ import {
   ftruncateSync,
   openSync,
   readFileSync,
-  writeSync,
 } from "node:fs";
 import type { Cipher } from "../cipher";
-import { writeFileAtomic } from "../key-value-store";
+import { writeAll, writeFileAtomic } from "../key-value-store";
 import type { QueueItem } from "./queue-item";
 import {
   decodeLog,
@@ -77,10 +76,7 @@ export class QueueLog {
     const bytes = Buffer.from(encodeRecord(record, this.cipher), "utf8");
     const start = fstatSync(this.fd).size;
     try {
-      let written = 0;
-      while (written < bytes.length) {
-        written += writeSync(this.fd, bytes, written, bytes.length - written);
-      }
+      writeAll(this.fd, bytes);
       fsyncSync(this.fd);
     } catch (error) {
       ftruncateSync(this.fd, start);
